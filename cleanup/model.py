@@ -1,0 +1,394 @@
+"""The one data model every stage, the TEI writer and the TEI reader share.
+
+A `Page` starts as raw bytes, gains decoded `lines` (each with its source
+offsets), is regrouped into `blocks` (paragraphs and display lines), and ends
+as `body`: masthead lines, teasers, sections, articles, figures and
+unclassified text.  All text lives in `Text` values, which keep every
+correction next to its original so that nothing is ever lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Union
+
+import regex
+
+
+# --------------------------------------------------------------------- text
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A correction that remembers what was printed.
+
+    kind "sic": the printed text was an error (doubled fake-bold glyphs);
+    kind "orig": the printed text was a variant form (half-width punctuation,
+    a character of the other script).  TEI: sic/corr or orig/reg.
+    """
+
+    original: str
+    corrected: str
+    kind: str
+    reason: str
+
+
+Segment = Union[str, Choice]
+
+
+class Text:
+    """An immutable run of text whose corrections keep their originals.
+
+    `plain` is the corrected reading, `original` what the page printed.
+    Offsets used by `slice` are offsets into `plain`; a correction is never
+    cut in two.  A newline in `plain` is a line break inside a display line
+    (written as <lb/>).
+    """
+
+    __slots__ = ("segments", "plain")
+
+    def __init__(self, segments: Iterable[Segment] = ()):
+        merged: list[Segment] = []
+        for seg in segments:
+            if isinstance(seg, str):
+                if not seg:
+                    continue
+                if merged and isinstance(merged[-1], str):
+                    merged[-1] += seg
+                    continue
+            merged.append(seg)
+        self.segments: tuple[Segment, ...] = tuple(merged)
+        self.plain: str = "".join(s if isinstance(s, str) else s.corrected for s in self.segments)
+
+    @property
+    def original(self) -> str:
+        return "".join(s if isinstance(s, str) else s.original for s in self.segments)
+
+    @property
+    def choices(self) -> list[Choice]:
+        return [s for s in self.segments if isinstance(s, Choice)]
+
+    def __len__(self) -> int:
+        return len(self.plain)
+
+    def __bool__(self) -> bool:
+        return bool(self.segments)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and self.segments == other.segments
+
+    def __hash__(self) -> int:
+        return hash(self.segments)
+
+    def __repr__(self) -> str:
+        return f"Text({self.plain!r})" if not self.choices else f"Text({list(self.segments)!r})"
+
+    def __add__(self, other: "Text") -> "Text":
+        return Text(self.segments + other.segments)
+
+    @classmethod
+    def join(cls, texts: Iterable["Text"], sep: str = "") -> "Text":
+        segments: list[Segment] = []
+        for i, t in enumerate(texts):
+            if i and sep:
+                segments.append(sep)
+            segments.extend(t.segments)
+        return cls(segments)
+
+    def _spans(self) -> Iterator[tuple[int, int, Segment]]:
+        pos = 0
+        for seg in self.segments:
+            n = len(seg) if isinstance(seg, str) else len(seg.corrected)
+            yield pos, pos + n, seg
+            pos += n
+
+    def slice(self, start: int, end: int | None = None) -> "Text":
+        """The part of this text between two offsets of `plain`; a correction
+        belongs to the side where it starts."""
+        end = len(self.plain) if end is None else end
+        out: list[Segment] = []
+        for a, b, seg in self._spans():
+            if isinstance(seg, str):
+                lo, hi = max(a, start), min(b, end)
+                if lo < hi:
+                    out.append(seg[lo - a:hi - a])
+            elif start <= a < end or (a == b == start and start < end):
+                out.append(seg)
+        return Text(out)
+
+    def strip(self) -> "Text":
+        """Without white space at either end (white space is never page text)."""
+        plain = self.plain
+        start = len(plain) - len(plain.lstrip())
+        end = len(plain.rstrip())
+        if start == 0 and end == len(plain):
+            return self
+        return self.slice(start, end)
+
+    def replace(self, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str],
+                kind: str = "orig", reason: str = "") -> tuple["Text", int]:
+        """Apply `repl` to every match of `pattern` in the uncorrected parts.
+
+        A replacement that changes only white space is applied as is (spaces
+        are layout, not text); one that changes printed characters becomes a
+        `Choice` of the given kind.  Returns the new text and the number of
+        changes.
+        """
+        out: list[Segment] = []
+        count = 0
+        for seg in self.segments:
+            if not isinstance(seg, str):
+                out.append(seg)
+                continue
+            last = 0
+            for m in pattern.finditer(seg):
+                new = repl(m)
+                old = m.group(0)
+                if new == old:
+                    continue
+                out.append(seg[last:m.start()])
+                if _without_space(new) == _without_space(old):
+                    out.append(new)
+                else:
+                    out.append(Choice(old, new, kind, reason))
+                count += 1
+                last = m.end()
+            out.append(seg[last:])
+        return (Text(out), count) if count else (self, 0)
+
+
+_SPACE = regex.compile(r"\s+")
+
+
+def _without_space(s: str) -> str:
+    return _SPACE.sub("", s)
+
+
+# -------------------------------------------------------------- page parts
+
+@dataclass
+class Line:
+    """One line of the decoded page, with where it came from.
+
+    `start`/`end` are offsets into `Page.text`; `number` is 1-based.
+    `heading_marker` and `hard_break` remember Markdown markup (`## `,
+    a trailing two-space break) that an extractor added and that is not
+    page text.
+    """
+
+    number: int
+    start: int
+    end: int
+    text: Text
+    heading_marker: bool = False
+    hard_break: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.plain.strip()
+
+
+# Block kinds: what the lines stage makes of the page's lines.
+PARAGRAPH = "paragraph"   # running text, lines rejoined
+DISPLAY = "display"       # a headline-like line: heads, labels, banners
+
+
+@dataclass
+class Block:
+    """A paragraph or a display line, built from one or more page lines.
+
+    `zone` is set by the zones stage (masthead, teaser, continuation,
+    caption, credit, section, ...); `facts` carries what a zone rule read
+    from the block (a page pointer, a continuation direction).
+    """
+
+    kind: str
+    lines: list[Line]
+    text: Text
+    zone: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].number if self.lines else 0
+
+
+# ------------------------------------------------------------- structure
+
+@dataclass
+class Name:
+    """A person (`persName`, with a role) or an organisation (`orgName`)."""
+
+    text: Text
+    role: str | None = None
+    org: bool = False
+
+
+@dataclass
+class Date:
+    text: Text
+    when: str
+
+
+@dataclass
+class PageRef:
+    """A pointer to another page, kept as printed (`详见 版04`)."""
+
+    text: Text
+    n: str
+
+
+Inline = Union[Text, Name, Date, PageRef]
+
+
+@dataclass
+class Para:
+    """Mixed content: a paragraph (`p`), an anonymous block (`ab`), a
+    `byline`, a `dateline`, a masthead line (`fw`) or a list `item`."""
+
+    kind: str
+    parts: list[Inline]
+
+    @property
+    def plain(self) -> str:
+        return "".join(_plain(p) for p in self.parts)
+
+    @classmethod
+    def of(cls, kind: str, text: Text) -> "Para":
+        return cls(kind, [text])
+
+
+def _plain(part: Inline) -> str:
+    return part.plain if isinstance(part, Text) else part.text.plain
+
+
+@dataclass
+class Note:
+    """A continuation marker: `（下转02版）` (to) or `（上接1版）` (from)."""
+
+    text: Text
+    direction: str
+    page: str
+
+
+@dataclass
+class Figure:
+    head: Text | None = None
+    paras: list[Para] = field(default_factory=list)
+    credits: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class Subsection:
+    head: Text
+    items: list["ArticleItem"] = field(default_factory=list)
+
+
+ArticleItem = Union[Para, Figure, Note]
+
+
+@dataclass
+class Article:
+    id: str
+    kicker: Text | None = None
+    title: Text | None = None
+    subtitles: list[Text] = field(default_factory=list)
+    opening: list[Para] = field(default_factory=list)
+    items: list[ArticleItem] = field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
+    closing: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A printed column or page banner over the articles it heads."""
+
+    head: Text
+    members: list[Union[Article, Figure]] = field(default_factory=list)
+
+
+@dataclass
+class Masthead:
+    lines: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class Teasers:
+    items: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class Division:
+    """A `div` of plain blocks: `unclassified` or `advertisement`."""
+
+    type: str
+    paras: list[Para] = field(default_factory=list)
+
+
+BodyItem = Union[Masthead, Teasers, Section, Article, Figure, Division]
+
+
+@dataclass
+class Publication:
+    """What the page itself tells about its paper; None where it is silent."""
+
+    title: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    issue: str | None = None
+    issue_text: str | None = None
+    page: str | None = None
+    pages: int | None = None
+    pages_text: str | None = None
+    idno: str | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class Change:
+    """One thing a stage did, for `--explain`: where, what, and why."""
+
+    stage: str
+    line: int | None
+    before: str
+    after: str
+    why: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "page"
+        return f"{self.stage}: {where}: {self.before!r} -> {self.after!r} ({self.why})"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user may set for a conversion (recorded in the TEI header)."""
+
+    encoding: str | None = None      # force this input encoding
+    script: str | None = None        # "simplified" / "traditional": convert the whole page
+
+
+@dataclass
+class Page:
+    """One page on its way through the pipeline."""
+
+    source: str | None = None
+    options: Options = field(default_factory=Options)
+    raw: bytes = b""
+    text: str = ""
+    encoding: str | None = None
+    script: str = "zh-Hans"
+    lines: list[Line] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    body: list[BodyItem] = field(default_factory=list)
+    publication: Publication = field(default_factory=Publication)
+    settings: dict[str, dict[str, str]] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def log(self, stage: str, line: int | None, before: str, after: str, why: str) -> None:
+        self.changes.append(Change(stage, line, before, after, why))
+
+    def articles(self) -> Iterator[Article]:
+        for item in self.body:
+            if isinstance(item, Article):
+                yield item
+            elif isinstance(item, Section):
+                yield from (m for m in item.members if isinstance(m, Article))

@@ -1,0 +1,95 @@
+"""normalise: punctuation width, letter spacing and stray script characters.
+
+Runs after glyphs, which must see the printed spacing.  Every character it
+changes is kept as orig/reg; spaces it removes are layout, not text.
+"""
+from __future__ import annotations
+
+import regex
+
+from cleanup.model import Block, Page, Text
+from cleanup.scripts import converter, detect_script, stray_pattern
+
+NAME = "normalise"
+
+HAN = r"\p{Han}"
+# Full-width punctuation that may stand next to half-width punctuation we widen.
+CJK_PUNCT = "，。、；：？！…—“”‘’（）《》〈〉「」『』【】"
+WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# A half-width , ; : ? ! after a Han character or CJK punctuation, or before
+# one unless a Latin letter precedes it (1,000, 10:30 and "A, B" stay).
+HALF_PUNCT = regex.compile(
+    rf"(?<=[{HAN}{CJK_PUNCT}])[,;:?!]|(?<![A-Za-z])[,;:?!](?=[{HAN}{CJK_PUNCT}])"
+)
+# Half-width brackets around a phrase next to or holding Han text: only the
+# bracket characters change.  Look-arounds are bounded to keep matching linear.
+NEAR_HAN = f"[{HAN}{CJK_PUNCT}]"
+INNER = r"[^()\n]{0,60}"
+HALF_BRACKETS = regex.compile(
+    rf"(?<={NEAR_HAN})\((?={INNER}\))|\((?={INNER}\){NEAR_HAN})|\((?={INNER}{HAN}{INNER}\))"
+    rf"|(?<={NEAR_HAN}\({INNER})\)|(?<=\({INNER})\)(?={NEAR_HAN})|(?<=\({INNER}{HAN}{INNER})\)"
+)
+# Three or more single Han characters set apart by single spaces: 突 破 万 亿 元.
+LETTER_SPACED = regex.compile(rf"(?<!{HAN}){HAN}(?:[ \u3000]{HAN}){{2,}}(?!{HAN})")
+SPACE_BEFORE_CJK_PUNCT = regex.compile(rf"(?<={HAN})[ \u3000]+(?=[，。、；：？！])")
+
+
+def widen_punctuation(text: Text) -> tuple[Text, int]:
+    text, n1 = text.replace(HALF_BRACKETS, lambda m: WIDE[m.group(0)], "orig", "half-width bracket in Chinese text")
+    text, n2 = text.replace(HALF_PUNCT, lambda m: WIDE[m.group(0)], "orig", "half-width punctuation in Chinese text")
+    return text, n1 + n2
+
+
+def close_letter_spacing(text: Text) -> tuple[Text, int]:
+    text, n = text.replace(LETTER_SPACED, lambda m: regex.sub(r"[ \u3000]", "", m.group(0)))
+    if n:
+        text, _ = text.replace(SPACE_BEFORE_CJK_PUNCT, lambda m: "")
+    return text, n
+
+
+def regularise_script(text: Text, page_script: str) -> tuple[Text, int]:
+    pattern, table = stray_pattern(page_script)
+    reason = f"character of the other script on a {page_script} page"
+    return text.replace(pattern, lambda m: table[m.group(0)], "orig", reason)
+
+
+def convert_script(text: Text, target: str) -> tuple[Text, int]:
+    """Whole-text conversion on request (`--script`), phrase-aware through
+    OpenCC, each changed character kept as orig/reg."""
+    config = "t2s" if target == "zh-Hans" else "s2t"
+    han_run = regex.compile(rf"{HAN}+")
+
+    def convert(m: "regex.Match[str]") -> str:
+        out = converter(config).convert(m.group(0))
+        return out if len(out) == len(m.group(0)) else m.group(0)
+
+    changed, n = text.replace(han_run, convert, "orig", f"converted to {target} on request")
+    return changed, n
+
+
+def normalise_block(page: Page, block: Block, target: str | None) -> None:
+    text = block.text
+    steps = [
+        ("letter spacing closed up", close_letter_spacing),
+        ("punctuation widened", widen_punctuation),
+    ]
+    if target:
+        steps.append((f"converted to {target}", lambda t: convert_script(t, target)))
+    else:
+        steps.append(("stray character of the other script", lambda t: regularise_script(t, page.script)))
+    for why, step in steps:
+        new, n = step(text)
+        if n:
+            page.log(NAME, block.first_line, text.plain, new.plain, f"{why} ({n})")
+            text = new
+    block.text = text
+
+
+def run(page: Page) -> Page:
+    requested = page.options.script
+    target = {"simplified": "zh-Hans", "traditional": "zh-Hant"}.get(requested or "")
+    page.script = target or detect_script(page.text)
+    for block in page.blocks:
+        normalise_block(page, block, target)
+    page.settings[NAME] = {"script": page.script, "convert": requested or "no"}
+    return page

@@ -1,0 +1,2 @@
+"""TEI for cleanup: writing pages (`writer`), reading them back (`reader`),
+and validating them (`schema`)."""
