@@ -188,7 +188,16 @@ class Line:
 
 # Block kinds: what the lines stage makes of the page's lines.
 PARAGRAPH = "paragraph"   # running text, lines rejoined
-DISPLAY = "display"       # a headline-like line: heads, labels, banners
+DISPLAY = "display"       # headline-like lines (heads, labels, banners); text joined by "\n"
+
+# Block zones: what the zones stage recognises; None is article material.
+MASTHEAD = "masthead"           # imprint, slogans, QR labels, date and issue lines
+TEASER = "teaser"               # a 导读 item pointing to another page
+PAGE_REF = "page-ref"           # a pointer such as 详见 版04; facts["page"] = "04"
+CONTINUATION = "continuation"   # （下转02版）; facts["direction"] = "to"|"from", facts["page"] = "02"
+CAPTION = "caption"             # a photo caption
+CREDIT = "credit"               # a photo credit line
+SECTION = "section"             # a printed column name or page banner
 
 
 @dataclass

@@ -12,3 +12,9 @@ NAME = "glyphs"
 def run(page: Page) -> Page:
     page.settings[NAME] = {}
     return page
+
+
+def looks_doubled(s: str) -> bool:
+    """Does this line show fake-bold doubling (空间格局空间格局, ““, ■■)?
+    A signal for display lines.  (Interface fixed; rules being written.)"""
+    return False
