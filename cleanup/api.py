@@ -6,7 +6,7 @@ from typing import Any
 
 from cleanup import pipeline
 from cleanup.model import Options, Page
-from cleanup.record import page_record
+from cleanup.record import page_record, page_text
 from cleanup.version import __version__
 
 
@@ -23,6 +23,9 @@ class Document:
 
     def to_record(self) -> dict[str, Any]:
         return page_record(self.page)
+
+    def to_text(self) -> str:
+        return page_text(self.page)
 
     def explain(self) -> str:
         return pipeline.explain(self.page)

@@ -82,3 +82,33 @@ def page_record(page: Page) -> dict[str, Any]:
         elif isinstance(item, Division):
             rec["other"].extend(p.plain for p in item.paras)
     return rec
+
+
+def _units(item: Any) -> list[str]:
+    """The clean text of one body item, in reading order, one string per
+    head, paragraph, byline or caption."""
+    if isinstance(item, (Masthead, Teasers)):
+        return [p.plain for p in (item.lines if isinstance(item, Masthead) else item.items)]
+    if isinstance(item, Division):
+        return [p.plain for p in item.paras]
+    if isinstance(item, Note):
+        return [item.text.plain]
+    if isinstance(item, Para):
+        return [item.plain]
+    if isinstance(item, Figure):
+        return ([item.head.plain] if item.head else []) + [p.plain for p in item.paras + item.credits]
+    if isinstance(item, Section):
+        return [item.head.plain] + [u for m in item.members for u in _units(m)]
+    if isinstance(item, Article):
+        heads = [h.plain for h in (item.kicker, item.title, *item.subtitles) if h]
+        out = heads + [u for x in item.opening + item.items for u in _units(x)]
+        for sub in item.subsections:
+            out += [sub.head.plain] + [u for x in sub.items for u in _units(x)]
+        return out + [u for x in item.closing for u in _units(x)]
+    return []
+
+
+def page_text(page: Page) -> str:
+    """The page as clean plain text: one unit per line, blank lines between."""
+    units = [u.replace("\n", " ").strip() for item in page.body for u in _units(item)]
+    return "\n\n".join(u for u in units if u)

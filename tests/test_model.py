@@ -1,0 +1,52 @@
+"""Text: corrections keep their originals through slicing and joining."""
+import pytest
+import regex
+from hypothesis import given, strategies as st
+
+from cleanup.model import Choice, Text
+
+T = Text(["甲", Choice("AA", "A", "sic", "doubled"), "乙丙", Choice(",", "，", "orig", "width")])
+
+
+def test_plain_and_original():
+    assert T.plain == "甲A乙丙，"
+    assert T.original == "甲AA乙丙,"
+
+
+@pytest.mark.parametrize("start, end, plain, original", [
+    (0, 1, "甲", "甲"),
+    (1, 2, "A", "AA"),
+    (0, 3, "甲A乙", "甲AA乙"),
+    (2, None, "乙丙，", "乙丙,"),
+    (3, 3, "", ""),
+])
+def test_slice(start, end, plain, original):
+    part = T.slice(start, end)
+    assert (part.plain, part.original) == (plain, original)
+
+
+def test_adjacent_strings_merge_and_empties_vanish():
+    assert Text(["a", "", "b"]).segments == ("ab",)
+
+
+def test_replace_records_character_changes_but_not_spacing():
+    text, n = Text(["甲 乙,丙"]).replace(regex.compile(r" |,"), lambda m: "" if m.group() == " " else "，")
+    assert n == 2
+    assert text.plain == "甲乙，丙"
+    assert text.choices == [Choice(",", "，", "orig", "")]
+
+
+def test_strip_keeps_corrections():
+    assert Text(["  ", Choice("AA", "A", "sic", ""), " "]).strip().segments == (Choice("AA", "A", "sic", ""),)
+
+
+pieces = st.lists(st.one_of(st.text(max_size=5), st.builds(
+    lambda a, b: Choice(a, b, "sic", ""), st.text(min_size=1, max_size=3), st.text(min_size=1, max_size=3))))
+
+
+@given(pieces, st.integers(0, 20))
+def test_slices_add_up_to_the_whole(segments, cut):
+    text = Text(segments)
+    cut = min(cut, len(text))
+    left, right = text.slice(0, cut), text.slice(cut)
+    assert (left + right).original == text.original
