@@ -103,14 +103,20 @@ class Text:
     def slice(self, start: int, end: int | None = None) -> "Text":
         """The part of this text between two offsets of `plain`; a correction
         belongs to the side where it starts."""
-        end = len(self.plain) if end is None else end
+        total = len(self.plain)
+        # A deletion at the very end goes with the part that starts before
+        # the end (or, in a text that is all deletions, with `slice(0)`).
+        keeps_end = start < total or (total == 0 and end is None)
+        end = total if end is None else end
+        if start <= 0 and end >= total and keeps_end:
+            return self
         out: list[Segment] = []
         for a, b, seg in self._spans():
             if isinstance(seg, str):
                 lo, hi = max(a, start), min(b, end)
                 if lo < hi:
                     out.append(seg[lo - a:hi - a])
-            elif start <= a < end or (a == b == start and start < end):
+            elif start <= a < end or (a == total and end >= total and keeps_end):
                 out.append(seg)
         return Text(out)
 
@@ -125,17 +131,23 @@ class Text:
 
     def replace(self, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str],
                 kind: str = "orig", reason: str = "") -> tuple["Text", int]:
-        """Apply `repl` to every match of `pattern` in the uncorrected parts.
+        """Apply `repl` to every match of `pattern`; inside a correction it
+        changes the corrected reading and the printed original stays.
 
         A replacement that changes only white space is applied as is (spaces
         are layout, not text); one that changes printed characters becomes a
-        `Choice` of the given kind.  Returns the new text and the number of
+        `Choice` of the given kind, one per changed character when the
+        replacement is as long as the match.  Returns the new text and the number of
         changes.
         """
         out: list[Segment] = []
         count = 0
         for seg in self.segments:
             if not isinstance(seg, str):
+                corrected = pattern.sub(repl, seg.corrected)
+                if corrected != seg.corrected:
+                    seg = Choice(seg.original, corrected, seg.kind, f"{seg.reason}; {reason}" if reason else seg.reason)
+                    count += 1
                 out.append(seg)
                 continue
             last = 0
@@ -147,6 +159,8 @@ class Text:
                 out.append(seg[last:m.start()])
                 if _without_space(new) == _without_space(old):
                     out.append(new)
+                elif len(new) == len(old):  # keep each correction as small as the change
+                    out += [a if a == b else Choice(a, b, kind, reason) for a, b in zip(old, new)]
                 else:
                     out.append(Choice(old, new, kind, reason))
                 count += 1
@@ -291,7 +305,14 @@ class Subsection:
     items: list["ArticleItem"] = field(default_factory=list)
 
 
-ArticleItem = Union[Para, Figure, Note]
+@dataclass
+class PageBreak:
+    """Where the text moves on to page `n` of an issue (`<pb n="02"/>`)."""
+
+    n: str
+
+
+ArticleItem = Union[Para, Figure, Note, PageBreak]
 
 
 @dataclass
@@ -332,7 +353,7 @@ class Division:
     paras: list[Para] = field(default_factory=list)
 
 
-BodyItem = Union[Masthead, Teasers, Section, Article, Figure, Division]
+BodyItem = Union[Masthead, Teasers, Section, Article, Figure, Division, PageBreak]
 
 
 @dataclass

@@ -109,6 +109,7 @@ def _units(item: Any) -> list[str]:
 
 
 def page_text(page: Page) -> str:
-    """The page as clean plain text: one unit per line, blank lines between."""
-    units = [u.replace("\n", " ").strip() for item in page.body for u in _units(item)]
+    """The page as clean plain text: units (heads, paragraphs, bylines...)
+    apart by blank lines; a head printed on two lines keeps its line break."""
+    units = [u.strip() for item in page.body for u in _units(item)]
     return "\n\n".join(u for u in units if u)

@@ -25,7 +25,8 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def _in_charset(char: str, charset: str) -> bool:
+def in_charset(char: str, charset: str) -> bool:
+    """Can `charset` (gb2312, big5) encode this character?"""
     try:
         char.encode(charset)
     except UnicodeEncodeError:
@@ -49,9 +50,9 @@ def script_tables() -> tuple[dict[str, str], dict[str, str]]:
     back = dict(zip(chars, to_trad))
     trad_only, simp_only = {}, {}
     for char, simp, trad in zip(chars, to_simp, to_trad):
-        if simp != char and len(simp) == 1 and (not _in_charset(char, "gb2312") or back.get(simp) == char):
+        if simp != char and len(simp) == 1 and (not in_charset(char, "gb2312") or back.get(simp) == char):
             trad_only[char] = simp
-        if trad != char and len(trad) == 1 and not _in_charset(char, "big5"):
+        if trad != char and len(trad) == 1 and not in_charset(char, "big5"):
             simp_only[char] = trad
     return trad_only, simp_only
 

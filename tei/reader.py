@@ -23,6 +23,14 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+def _chars(s: str | None) -> str:
+    """Character data as the converter made it: the writer's pretty-printing
+    indents elements that hold only elements, and that layout (white space
+    with a newline; page text never holds one, a line break is <lb/>) is
+    not text."""
+    return "" if not s or (not s.strip() and "\n" in s) else s
+
+
 def _segments(child: etree._Element) -> list[Segment]:
     """One child of mixed content, without its tail: choice -> Choice,
     lb -> newline, anything else -> its text."""
@@ -39,9 +47,9 @@ def _segments(child: etree._Element) -> list[Segment]:
 
 def read_text(el: etree._Element) -> Text:
     """The mixed content of `el` as Text."""
-    segments: list[Segment] = [el.text or ""]
+    segments: list[Segment] = [_chars(el.text)]
     for child in el:
-        segments += _segments(child) + [child.tail or ""]
+        segments += _segments(child) + [_chars(child.tail)]
     return Text(segments)
 
 
@@ -57,7 +65,7 @@ def read_para(el: etree._Element) -> Para:
     """Mixed content with names, dates and page pointers as model parts;
     neighbouring plain texts merge into one part, as the converter makes them."""
     parts: list = []
-    pending: list[Segment] = [el.text or ""]
+    pending: list[Segment] = [_chars(el.text)]
     for child in el:
         inline = INLINE.get(_local(child))
         if inline is None:
@@ -67,7 +75,7 @@ def read_para(el: etree._Element) -> Para:
                 parts.append(Text(pending))
             parts.append(inline(child))
             pending = []
-        pending.append(child.tail or "")
+        pending.append(_chars(child.tail))
     if Text(pending):
         parts.append(Text(pending))
     return Para(_local(el), parts)

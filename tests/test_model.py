@@ -41,7 +41,15 @@ def test_strip_keeps_corrections():
 
 
 pieces = st.lists(st.one_of(st.text(max_size=5), st.builds(
-    lambda a, b: Choice(a, b, "sic", ""), st.text(min_size=1, max_size=3), st.text(min_size=1, max_size=3))))
+    lambda a, b: Choice(a, b, "sic", ""), st.text(min_size=1, max_size=3), st.text(max_size=3))))
+
+
+@pytest.mark.parametrize("segments", [["abc", Choice("x", "", "sic", "")], [Choice("x", "", "sic", "")],
+                                      [Choice("x", "", "sic", ""), "abc"]])
+def test_deletions_survive_slicing(segments):
+    text = Text(segments)
+    for cut in range(len(text) + 1):
+        assert (text.slice(0, cut) + text.slice(cut)).original == text.original
 
 
 @given(pieces, st.integers(0, 20))

@@ -139,8 +139,16 @@ def undouble_lines(lines: list[Text]) -> list[Text]:
     line of the block is doubled beyond doubt."""
     found = [find_doubling(t) for t in lines]
     block_doubled = any(d and d.stands_alone for d in found)
-    return [undo(t, d) if d and (d.stands_alone or (block_doubled and d.complete)) else t
+    return [_stable_undo(t, d) if d and (d.stands_alone or (block_doubled and d.complete)) else t
             for t, d in zip(lines, found)]
+
+
+def _stable_undo(line: Text, doubling: Doubling) -> Text:
+    """The de-doubled line, unless it would still look doubled (a run printed
+    four times is a pattern, not fake bold): a correction must be final, so
+    that converting the clean text again changes nothing."""
+    fixed = undo(line, doubling)
+    return line if looks_doubled(fixed.plain) else fixed
 
 
 def looks_doubled(s: str) -> bool:

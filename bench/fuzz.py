@@ -1,0 +1,35 @@
+"""Coverage-guided fuzzing of `cleanup.convert` with atheris (not run in CI).
+
+    pip install atheris
+    python bench/fuzz.py -max_total_time=1800 [corpus_dir]
+
+Every input, as bytes and as text, must convert or raise DecodeError, give
+valid TEI with nothing lost or added, and a text format that is a fixed
+point (`cleanup.invariants`).  A failing input is written by libFuzzer as
+crash-<hash> in the working directory.
+"""
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    import cleanup
+    from cleanup.invariants import check_document, check_text_fixed_point
+
+
+def one_input(data: bytes) -> None:
+    try:
+        doc = cleanup.convert(data)
+    except cleanup.DecodeError:
+        return
+    check_document(doc)
+    check_text_fixed_point(doc)
+    text = atheris.FuzzedDataProvider(data).ConsumeUnicodeNoSurrogates(len(data))
+    doc = cleanup.convert(text)
+    check_document(doc)
+    check_text_fixed_point(doc)
+
+
+if __name__ == "__main__":
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()

@@ -1,0 +1,67 @@
+"""The promises every conversion keeps, checked in one place (tests and
+`bench/fuzz.py` both use it):
+
+- the TEI is well formed and valid against tei_all;
+- nothing is lost or added: the TEI text, read with the printed originals,
+  holds exactly the non-space characters of the decoded page (what decode
+  removes and reports, and Markdown heading markers, aside);
+- the text format is a fixed point: converting it again gives it back.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+from lxml import etree
+
+from cleanup.api import Document, convert
+from cleanup.stages.lines import HEADING_MARKER
+
+SPACE = regex.compile(r"\s+")
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+class Broken(AssertionError):
+    """A conversion broke one of its promises."""
+
+
+def printed_text(xml: bytes) -> str:
+    """The text of <text> with originals (sic, orig) in place of corrections."""
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    text = root.find(f"{TEI}text")
+    parts: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if e.tag not in (f"{TEI}corr", f"{TEI}reg"):
+            parts.append(e.text or "")
+            for c in e:
+                walk(c)
+        if e is not text:
+            parts.append(e.tail or "")
+
+    walk(text)
+    return "".join(parts)
+
+
+def non_space(s: str) -> Counter:
+    return Counter(SPACE.sub("", s))
+
+
+def check_document(doc: Document) -> None:
+    from tei.schema import errors
+
+    xml = doc.to_tei()
+    problems = errors(xml)
+    if problems:
+        raise Broken(f"invalid TEI: {problems[0]}")
+    decoded = "\n".join(HEADING_MARKER.sub("", line) for line in doc.page.text.split("\n"))
+    want, got = non_space(decoded), non_space(printed_text(xml))
+    if want != got:
+        raise Broken(f"lost {''.join((want - got).elements())[:40]!r}, added {''.join((got - want).elements())[:40]!r}")
+
+
+def check_text_fixed_point(doc: Document) -> None:
+    once = doc.to_text()
+    twice = convert(once).to_text()
+    if twice != once:
+        raise Broken(f"text format is not a fixed point: {once[:60]!r} -> {twice[:60]!r}")
