@@ -1,0 +1,105 @@
+"""Exports: JSON Lines (one article a line, with its page and publication)
+and Markdown."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import cleanup
+from cleanup.cli import main
+from cleanup.exports import article_rows, jsonl, markdown
+from cleanup.model import Article, Choice, Name, Page, Para, Publication, Section, Subsection, Text
+
+from conftest import SEEDS
+
+
+def T(*segments) -> Text:
+    return Text(segments)
+
+
+def page_of(*body, source="p.txt", publication=None) -> Page:
+    return Page(source=source, publication=publication or Publication(), body=list(body))
+
+
+ARTICLE = Article("a1", kicker=T("引题"), title=T("主", Choice("题题", "题", "sic", "")), subtitles=[T("副题")],
+                  opening=[Para("byline", [T("记者 "), Name(T("张三"), "reporter")])],
+                  items=[Para("p", [T("第一段", Choice(",", "，", "orig", ""), "正文。")])],
+                  subsections=[Subsection(T("小标题"), [Para("p", [T("第二段。")])])])
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_jsonl_has_one_line_per_article(seed, seed_docs):
+    page = seed_docs[seed.stem].page
+    lines = jsonl([page]).splitlines()
+    assert len(lines) == sum(1 for _ in page.articles())
+    rows = [json.loads(line) for line in lines]
+    assert len({r["id"] for r in rows}) == len(rows)
+    record = seed_docs[seed.stem].to_record()
+    for row, article in zip(rows, record["articles"]):
+        assert row["source"] == seed.name
+        assert row["publication"] == record["publication"]
+        assert row["page"] == record["publication"]["page"]
+        assert row["title"] == article["title"]
+        assert all(p in row["text"] for p in article["body"] if isinstance(p, str))
+
+
+def test_jsonl_row_fields():
+    pub = Publication(title="重庆科技报", date="2022-04-19", page="03")
+    (row,) = article_rows(page_of(Section(T("要闻"), [ARTICLE]), publication=pub))
+    assert row["id"] == "p.txt#a1"
+    assert (row["page"], row["publication"]["title"], row["publication"]["date"]) == ("03", "重庆科技报", "2022-04-19")
+    assert (row["section"], row["kicker"], row["title"], row["subtitles"]) == ("要闻", "引题", "主题", ["副题"])
+    assert row["bylines"] == [["张三", "reporter"]]
+    assert row["text"] == "第一段，正文。\n小标题\n第二段。"   # corrected reading, subheads kept
+
+
+def test_jsonl_of_a_batch_is_every_page_in_order():
+    pages = [page_of(Article("a1", title=T("甲")), source="1.txt"), page_of(source="2.txt"),
+             page_of(Article("a1", title=T("乙")), Article("a2", title=T("丙")), source="3.txt")]
+    assert [json.loads(line)["id"] for line in jsonl(pages).splitlines()] == ["1.txt#a1", "3.txt#a1", "3.txt#a2"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ([ARTICLE], ["*引题*", "### 主题", "**副题**", "*记者 张三*", "第一段，正文。", "#### 小标题", "第二段。"]),
+    ([Section(T("政务简报"), [Article("a1", title=T("标题"))])], ["## 政务简报", "### 标题"]),
+    ([Article("a1", items=[Para("p", [T("无题文章。")])])], ["* * *", "无题文章。"]),
+    # markup characters in page text are escaped, not interpreted
+    ([Article("a1", title=T("#1 *重点* [链接](x)"))], [r"### \#1 \*重点\* \[链接\](x)"]),
+    ([Article("a1", items=[Para("p", [T("1. 第一条")])])], ["* * *", r"1\. 第一条"]),
+    ([Article("a1", items=[Para("p", [T("- 条目 <b>")])])], ["* * *", r"\- 条目 \<b\>"]),
+    # must not change: plain Chinese text
+    ([Article("a1", items=[Para("p", [T("重庆发布了新政策（2022年）。")])])], ["* * *", "重庆发布了新政策（2022年）。"]),
+    # a line break in a head stays inside the heading
+    ([Article("a1", title=T("第一行\n第二行"))], ["### 第一行 第二行"]),
+])
+def test_markdown(body, expected):
+    blocks = markdown(page_of(*body)).rstrip("\n").split("\n\n")
+    assert blocks[0] == "# p.txt"
+    assert blocks[1:] == expected
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("jsonl", lambda out: [json.loads(line)["source"] for line in out.splitlines()] == ["page.txt"]),
+    ("markdown", lambda out: out.startswith("# page.txt\n") and "今天，重庆" in out),
+    ("text", lambda out: "今天，重庆" in out),
+])
+def test_cli_formats(fmt, check, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes("本报讯 今天,重庆发布了新政策。\n".encode())
+    result = CliRunner().invoke(main, [str(page), "--format", fmt])
+    assert result.exit_code == 0 and check(result.output), result.output
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_markdown_of_a_seed_heads_each_article(seed, seed_docs):
+    page = seed_docs[seed.stem].page
+    md = markdown(page)
+    titled = [a for a in page.articles() if a.title]
+    assert md.count("\n### ") == len(titled)
+    assert md.count("\n* * *\n") == sum(1 for _ in page.articles()) - len(titled)
+
+
+def test_empty_page_exports():
+    doc = cleanup.convert(b"")
+    assert jsonl([doc.page]) == ""
+    assert markdown(doc.page).startswith("# ")
