@@ -1,15 +1,575 @@
 """zones: page furniture and pointers: masthead, teasers, continuations,
 captions and credits, section banners.
 
-(Skeleton: nothing is marked yet.)
+Works in two passes.  First every line is looked at on its own (a masthead
+field, a page pointer, a continuation marker, a credit, a column label), and
+a block is cut where such a line touches other text, down to a part of a line
+for a marker or a credit that shares its line with text (`Text.slice`, so no
+character is lost).  Then the parts are read in context: short lines next to
+the masthead are its slogans, the display lines before a pointer are a
+teaser, the text before a credit is its caption.  Block order stays reading
+order; the masthead lines then fill `page.publication`.
 """
 from __future__ import annotations
 
-from cleanup.model import Page
+import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+from dataclasses import dataclass, field
+from itertools import islice
+
+import regex
+
+from cleanup import people, publication
+from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAGE_REF, SECTION, TEASER,
+                           Block, Line, Name, Page, Para, Text)
+from cleanup.publication import (KEYS, LABELS, NUM, ORG_ROLES, ROLES, alternation, load_words, masthead_strength,
+                                 page_number, simplified, traditional)
 
 NAME = "zones"
 
+DISPLAY_MAX = 60        # longer text is running text, not a display line
+DISPLAY_LINE_MAX = 30   # ... and so is a longer line
+CREDIT_BLOCK_MAX = 80   # a whole block read as one credit is short
+CAPTION_LINES_MAX = 3   # lines above a credit in its own block that are its caption
+
+# --------------------------------------------------------------- patterns
+
+COLUMNS = frozenset(w for word in load_words("masthead_columns.txt") for w in (word, traditional(word)))
+COLUMN_MAX = max(map(len, COLUMNS)) + 4      # room for decoration (■ 要闻 ■)
+POINTER_WORDS = load_words("masthead_pointers.txt")
+
+SENTENCE = regex.compile(r"[。；;]")
+# A slogan or a short label: up to three phrases of 2-8 Han characters.
+SLOGAN = regex.compile(r"\p{Han}{2,8}(?:[\s·•・，,]+\p{Han}{2,8}){0,2}")
+# The paper's name in capitals (RENMIN RIBAO, CHINA DAILY) under its logo.
+LATIN_NAME = regex.compile(r"[A-Z][A-Z .·-]{2,40}")
+# A paragraph that says it describes a picture: 图为…, 上图：…
+CAPTION_LEAD = regex.compile(r"\s*[上下左右中]?[图圖][为為：:]")
+CAPTION_MAX = 200
+
+PAGE_NO = rf"(?:[A-ZＡ-Ｚ]?\s*{NUM}{{1,3}}|[一二三四五六七八九十]{{1,3}})"
+PAGE_SPEC = rf"(?:第\s*(?P<n>{PAGE_NO})\s*版|版\s*(?P<n>{PAGE_NO})|(?P<n>{PAGE_NO})\s*版)"
+ARROWS = "→▶►➡⇨"
+POINTER = (rf"(?:(?:{alternation(POINTER_WORDS)})\s*[{ARROWS}]?|[{ARROWS}]+\s*(?:{alternation(POINTER_WORDS)})?)"
+           rf"\s*{PAGE_SPEC}")
+OPEN, CLOSE = r"[（(【\[]", r"[）)】\]]"
+POINTER_LINE = regex.compile(rf"\s*{OPEN}?\s*{POINTER}\s*{CLOSE}?\s*")
+POINTER_AT_END = regex.compile(rf"(?P<ref>{OPEN}?\s*{POINTER}\s*{CLOSE}?)\s*$")
+CONTINUATION_MARK = regex.compile(
+    rf"[（(]\s*(?:(?P<to>下[转轉]|[转轉])|(?P<from>上接|紧接|緊接|接|续|續))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*[）)]"
+    rf"|^\s*(?:(?P<to>下[转轉])|(?P<from>上接))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*$"
+)
+CREDIT_CUE = regex.compile(r"摄|图片|供图|供稿|图\s*[/／:：]")
+# Cheap gates (standard `re`, a bitmap scan), in both scripts: a line with
+# none of these is no zone line on its own, and the full patterns never run
+# on it.  Imprint keys and roles are let through by their colon; fields that
+# only count in pairs need a space between them.
+GATE = r"版摄：:期图供农星礼周CI"
+GATE_CHARS = re.compile(f"[{GATE}{traditional(GATE)}]")
+LINE = r"[版摄：:]|[0-9０-９]\s*期|图片|供图|供稿|图\s*[/／]|农历|星期|礼拜|周[一二三四五六日天]|CN|ISSN"
+LINE_GATE = re.compile(f"{LINE}|{traditional(LINE)}")
+PAIRED = "".join({c for w in KEYS + ROLES + ORG_ROLES + LABELS for c in w} | set("报年日号"))
+PAIR_GATE = re.compile(f"[{re.escape(PAIRED + traditional(PAIRED))}]")
+INNER_SPACE = re.compile(r"\S[ \t\u3000]+\S")
+GATE_SCAN = re.compile(f"[{GATE}{traditional(GATE)} \t\u3000#]")
+LINE_START = attrgetter("start")
+DECORATIONS = " \u3000■□◆◇●○▲△★☆▼▽【】[]"
+BANNER_DOT = regex.compile(r"[·•・]")
+NONSPACE = regex.compile(r"\S")
+
+
+# ------------------------------------------------------------ line level
+
+@dataclass
+class Mark:
+    """What one line is on its own.  `inline`: the zone covers only part of
+    the line (a marker or a credit sharing it with text)."""
+
+    zone: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)
+    inline: bool = False
+    banner: bool = False
+    why: str = ""
+
+
+NO_MARK = Mark()
+
+
+def continuation_facts(m: "regex.Match[str]") -> dict[str, str]:
+    return {"direction": "to" if m["to"] else "from", "page": page_number(m["n"]) or ""}
+
+
+def reading(s: str, hant: bool) -> str:
+    """The text the patterns read: simplified on a traditional page."""
+    return simplified(s) if hant else s
+
+
+def may_be_masthead_line(s: str, hant: bool) -> bool:
+    """Masthead strength 1 or 2, a slogan, the paper's name in capitals, a
+    bare number: a line the masthead may absorb."""
+    s = s.strip()
+    return bool(masthead_strength(reading(s, hant)) or SLOGAN.fullmatch(s) or LATIN_NAME.fullmatch(s)
+                or (s.isdecimal() and len(s) <= 3))     # a number split off its field (今日 版 … 16)
+
+
+def may_hold_zone_line(s: str) -> bool:
+    if GATE_CHARS.search(s) and LINE_GATE.search(s):
+        return True
+    return (" " in s or "\u3000" in s) and bool(PAIR_GATE.search(s) and INNER_SPACE.search(s))
+
+
+def gated_lines(page: Page) -> list[int]:
+    """The numbers (sorted) of the lines that may hold a zone line on their
+    own or carry a heading marker: the page text is scanned for the gate
+    characters, at most one search per line, when the lines point into it;
+    else line by line."""
+    lines, text = page.lines, page.text
+    if not lines or any(not text[ln.start:ln.end].endswith(ln.text.plain) for ln in (lines[0], lines[-1])):
+        return sorted(ln.number for block in page.blocks for ln in block.lines
+                      if ln.heading_marker or may_hold_zone_line(ln.text.plain))
+    numbers = []
+    m = GATE_SCAN.search(text)
+    while m:
+        line = lines[bisect_right(lines, m.start(), key=LINE_START) - 1]
+        if line.heading_marker or may_hold_zone_line(line.text.plain):
+            numbers.append(line.number)
+        m = GATE_SCAN.search(text, max(line.end, m.end()))
+    return sorted(numbers)
+
+
+def touches(block: Block, gated: list[int]) -> bool:
+    """Does the block hold a gated line?  (Its lines run from first to last.)"""
+    lo, hi = sorted((block.lines[0].number, block.lines[-1].number))
+    k = bisect_left(gated, lo)
+    return k < len(gated) and gated[k] <= hi
+
+
+def label_mark(line: Line) -> Mark:
+    """A column label (a display line or a block of its own)."""
+    stripped = line.text.plain.strip()
+    if len(stripped) <= COLUMN_MAX and stripped.strip(DECORATIONS) in COLUMNS:
+        return Mark(SECTION, why="column label")
+    return NO_MARK
+
+
+def mark_line(line: Line, alone: bool, hant: bool) -> Mark:
+    """What a line that passed the cheap gate (`gated_lines`) is on its own.
+    `alone`: the line is a display line or a block of its own, not a line
+    of running text (a label must be, and a pointer at its end then makes it
+    a teaser).  `hant`: a traditional page."""
+    printed = line.text.plain
+    stripped = printed.strip()
+    label = label_mark(line) if alone else NO_MARK
+    if label is not NO_MARK:
+        return label
+    if line.heading_marker and BANNER_DOT.search(printed) and len(stripped) <= DISPLAY_MAX:
+        return Mark(banner=True, why="page banner")
+    s = reading(printed, hant)
+    m = CONTINUATION_MARK.search(s)
+    if m:
+        whole = not (s[:m.start()] + s[m.end():]).strip()
+        return Mark(CONTINUATION, continuation_facts(m), inline=not whole, why="continuation marker")
+    m = POINTER_LINE.fullmatch(s)
+    if m:
+        return Mark(PAGE_REF, {"page": page_number(m["n"]) or ""}, why="page pointer")
+    if masthead_strength(s) == 2:
+        return Mark(MASTHEAD, why="masthead field")
+    if CREDIT_CUE.search(s):    # a credit, or a caption ending in one, if people agrees (split_inline)
+        return Mark(CREDIT, inline=True, why="photo credit")
+    m = POINTER_AT_END.search(s) if alone else None
+    if m and display_text(s[:m.start()]):
+        return Mark(TEASER, {"page": page_number(m["n"]) or "", "ref": printed[m.start("ref"):m.end("ref")].strip()},
+                    why="teaser with its pointer")
+    return NO_MARK
+
+
+def display_text(s: str) -> bool:
+    """Short text with no sentence in it: a headline, a label, a teaser."""
+    s = s.strip()
+    return bool(s) and len(s) <= DISPLAY_MAX and not SENTENCE.search(s) and all(
+        len(part) <= DISPLAY_LINE_MAX for part in s.split("\n"))
+
+
+# ---------------------------------------------------------------- pieces
+
+@dataclass(eq=False, slots=True)
+class Piece:
+    """A part of a block: `block.text` between plain offsets `a` and `b`."""
+
+    block: Block
+    a: int
+    b: int
+    lines: list[Line]
+    zone: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)
+    banner: bool = False
+    credit: Para | None = None
+    why: str = ""
+    replaced: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        if self.replaced is not None:
+            return self.replaced
+        return self.block.text.slice(self.a, self.b).strip()
+
+    @property
+    def plain(self) -> str:
+        return self.block.text.plain[self.a:self.b].strip()
+
+    def display_like(self) -> bool:
+        """Short, no sentence in it, and (unless the lines stage called it a
+        display block) no long line: a headline, a label, a teaser."""
+        plain = self.plain
+        if len(plain) > DISPLAY_MAX or SENTENCE.search(plain):
+            return False
+        return self.block.kind == DISPLAY or all(len(ln.text.plain.strip()) <= DISPLAY_LINE_MAX for ln in self.lines)
+
+    def candidate(self, hant: bool) -> bool:
+        """May the masthead absorb this part?  Only when every line of its
+        block is a slogan or a (weak) masthead line."""
+        return all(may_be_masthead_line(ln.text.plain, hant) for ln in self.block.lines)
+
+    def running_text(self) -> bool:
+        return self.zone is None and not self.display_like()
+
+
+def printed_length(s: str) -> int:
+    """Non-space characters: what a line and its block have in common."""
+    return len("".join(s.split()))
+
+
+def line_starts(block: Block) -> list[int] | None:
+    """Where each line of the block starts in `block.text.plain`, found by
+    counting printed characters (the lines stage joins lines, normalise
+    removes spaces); None when the block's text is not its lines'."""
+    counts = [printed_length(ln.text.original) for ln in block.lines]
+    if sum(counts) != printed_length(block.text.original):
+        return None
+    starts: list[int] = []
+    segments = block.text.segments
+    k, printed, plain = 0, 0, 0
+    target = 0
+    for count in counts:
+        while k < len(segments):
+            seg = segments[k]
+            orig, corr = (seg, seg) if isinstance(seg, str) else (seg.original, seg.corrected)
+            n = printed_length(orig)
+            if printed + n > target:
+                break
+            printed, plain, k = printed + n, plain + len(corr), k + 1
+        if k == len(segments):
+            starts.append(plain)
+        elif isinstance(segments[k], str):
+            nth = next(islice(NONSPACE.finditer(segments[k]), target - printed, None))
+            starts.append(plain + nth.start())
+        else:       # a correction belongs to the line where it starts
+            starts.append(plain if target == printed else plain + len(segments[k].corrected))
+        target += count
+    return starts
+
+
+def block_pieces(block: Block, hant: bool, gated: list[int]) -> list[Piece]:
+    """The block cut where a line or part of a line belongs to a zone."""
+    lines = block.lines
+    whole = Piece(block, 0, len(block.text.plain), lines)
+    alone = block.kind == DISPLAY or len(lines) == 1
+    if whole.b <= CAPTION_MAX and CAPTION_LEAD.match(block.text.plain) and not CREDIT_CUE.search(block.text.plain):
+        whole.zone, whole.why = CAPTION, "a caption by its first words"
+        return [whole]
+    if not lines or not touches(block, gated):
+        marks = [label_mark(ln) for ln in lines] if alone else []
+        return cut(block, marks, hant) if any(m is not NO_MARK for m in marks) else [whole]
+    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CREDIT_BLOCK_MAX and CREDIT_CUE.search(block.text.plain):
+        para = people.credit(block.text)
+        if para:
+            whole.zone, whole.credit, whole.why = CREDIT, para, "photo credit"
+            return [whole]
+    numbers = set(gated)
+    marks = [mark_line(ln, alone, hant) if ln.number in numbers else label_mark(ln) if alone else NO_MARK
+             for ln in lines]
+    return cut(block, marks, hant)
+
+
+def cut(block: Block, marks: list[Mark], hant: bool) -> list[Piece]:
+    """The block's parts: a part per zone line (or part of a line), the
+    lines between them together."""
+    whole = Piece(block, 0, len(block.text.plain), block.lines)
+    if any(m.zone == MASTHEAD for m in marks) and all(
+            m.zone == MASTHEAD or (m.zone is None and may_be_masthead_line(ln.text.plain, hant))
+            for ln, m in zip(block.lines, marks)):
+        marks = [Mark(MASTHEAD, why=m.why or "next to a masthead field") for m in marks]
+    if all(m is NO_MARK for m in marks):
+        return [whole]
+    starts = line_starts(block) if len(block.lines) > 1 else [0]
+    if starts is None:
+        return [whole]
+    ends = starts[1:] + [len(block.text.plain)]
+    pieces: list[Piece] = []
+    for ln, m, a, b in zip(block.lines, marks, starts, ends):
+        last = pieces[-1] if pieces else None
+        if m is NO_MARK and last is not None and last.zone is None and not last.banner:
+            last.b, last.lines = b, last.lines + [ln]
+            continue
+        piece = Piece(block, a, b, [ln], m.zone, dict(m.facts), m.banner, why=m.why)
+        pieces.extend(split_inline(piece) if m.inline else [piece])
+    return join_credit_lines(pieces)
+
+
+def split_inline(piece: Piece) -> list[Piece]:
+    """A line that holds a continuation marker or ends in a credit, cut into
+    the text before, the zone part, and the text after."""
+    plain = piece.block.text.plain
+    cuts: list[tuple[int, int, Piece]] = []
+    if piece.zone == CONTINUATION:
+        for m in CONTINUATION_MARK.finditer(plain, piece.a, piece.b):
+            part = Piece(piece.block, m.start(), m.end(), piece.lines, CONTINUATION, continuation_facts(m),
+                         why=piece.why)
+            cuts.append((m.start(), m.end(), part))
+    else:
+        text = piece.block.text.slice(piece.a, piece.b)
+        para = people.credit(text)
+        if para:
+            piece.credit = para
+            return [piece]
+        found = people.split_credit(text)
+        body = text.plain.rstrip()
+        tail = found[1].plain.strip() if found else ""
+        if found and tail and body.endswith(tail):
+            start = piece.a + len(body) - len(tail)
+            cuts.append((start, piece.a + len(body), Piece(piece.block, start, piece.b, piece.lines, CREDIT,
+                                                           credit=found[1], why="caption and credit on one line")))
+    out: list[Piece] = []
+    pos = piece.a
+    for start, end, part in cuts:
+        if plain[pos:start].strip():
+            out.append(Piece(piece.block, pos, start, piece.lines))
+        out.append(part)
+        pos = end
+    if plain[pos:piece.b].strip():
+        out.append(Piece(piece.block, pos, piece.b, piece.lines))
+    return out or [Piece(piece.block, piece.a, piece.b, piece.lines)]
+
+
+def join_credit_lines(pieces: list[Piece]) -> list[Piece]:
+    """A credit printed over two lines (记者 X 见习记者 Y / 摄/视觉重庆):
+    the line above joins the credit when together they still read as one."""
+    for i in range(len(pieces) - 1, 0, -1):
+        cur, prev = pieces[i], pieces[i - 1]
+        if cur.zone != CREDIT or prev.zone is not None or cur.a != prev.b or len(prev.lines) != 1 \
+                or prev.lines[0] is cur.lines[0]:
+            continue
+        para = people.credit(cur.block.text.slice(prev.a, cur.b))
+        if para:
+            cur.a, cur.lines, cur.credit = prev.a, prev.lines + cur.lines, para
+            del pieces[i - 1]
+    return pieces
+
+
+# --------------------------------------------------------------- context
+
+def mark(piece: Piece, zone: str, why: str, **facts: str) -> None:
+    piece.zone, piece.why = zone, why
+    piece.facts.update(facts)
+
+
+def expand_masthead(pieces: list[Piece], hant: bool) -> None:
+    """Slogans, QR labels, a paper name or a lone date next to masthead
+    lines are masthead too.  A short line between the masthead and running
+    text is more likely the next article's headline: it is left alone."""
+    for order in (pieces, pieces[::-1]):
+        run: list[Piece] = []
+        after_masthead = False
+        for p in order + [None]:
+            if p is not None and after_masthead and p.zone is None and p.candidate(hant):
+                run.append(p)
+                continue
+            if run and p is not None and p.running_text():
+                while run and not masthead_strength(reading(run[-1].plain, hant)):
+                    run.pop()
+            for q in run:
+                mark(q, MASTHEAD, "next to the masthead")
+            after_masthead, run = p is not None and p.zone == MASTHEAD, []
+
+
+def sections(pieces: list[Piece]) -> None:
+    """A `## …·…` banner counts as the page's banner only above all running text."""
+    for p in pieces:
+        if p.running_text() and not p.banner:
+            return
+        if p.banner and p.zone is None:
+            mark(p, SECTION, "page banner")
+
+
+def figures(pieces: list[Piece]) -> None:
+    """Each credit with its caption and the pointer after it, and each
+    caption known by its first words, numbered."""
+    n = 0
+    for i, p in enumerate(pieces):
+        prev = pieces[i - 1] if i else None
+        if p.zone == CAPTION and "figure" not in p.facts:
+            n += 1
+            p.facts["figure"] = str(n)
+        if p.zone != CREDIT:
+            continue
+        if prev is None or prev.zone not in (CREDIT, CAPTION):
+            n += 1
+            for q in caption_of(pieces, i):
+                mark(q, CAPTION, "text above its credit", figure=str(n))
+        p.facts["figure"] = str(n)
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and nxt.zone == PAGE_REF:
+            nxt.facts["figure"] = str(n)
+
+
+def caption_of(pieces: list[Piece], i: int) -> list[Piece]:
+    """The caption of the credit at i.  A paragraph that ends in the credit
+    is its caption; so are a few lines right above it with no blank line
+    between.  Above a credit set apart: a one-line caption, or, when a page
+    pointer follows (photo news continued elsewhere), all the untitled
+    paragraphs back to the page top or the previous furniture."""
+    credit, prev = pieces[i], pieces[i - 1] if i else None
+    if prev is None or prev.zone is not None:
+        return []
+    if prev.block is credit.block and prev.lines[-1] is credit.lines[0]:      # caption 摄/X on one line
+        run = [prev]
+        while i - len(run) > 0 and pieces[i - len(run) - 1].block is credit.block \
+                and pieces[i - len(run) - 1].zone is None:
+            run.append(pieces[i - len(run) - 1])
+        return run[::-1]
+    touching = prev.block is credit.block or prev.lines[-1].number + 1 >= credit.lines[0].number
+    if touching:
+        return [prev] if len(prev.lines) <= CAPTION_LINES_MAX and not is_byline(prev) else []
+    nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+    if nxt is not None and nxt.zone == PAGE_REF:
+        run = []
+        for q in reversed(pieces[:i]):
+            if q.zone is not None:
+                break
+            if not q.running_text():
+                return []
+            run.append(q)
+        return run[::-1]
+    names_person = credit.credit is not None and any(
+        isinstance(part, Name) and not part.org for part in credit.credit.parts)
+    if names_person and len(prev.lines) == 1 and not prev.running_text() and not is_byline(prev):
+        return [prev]
+    return []
+
+
+def is_byline(piece: Piece) -> bool:
+    """A name line (王静 王柯岚, 记者 X) is a byline, never a caption."""
+    return people.closing(piece.text, None) is not None
+
+
+def pointed_teasers(pieces: list[Piece]) -> None:
+    """The display lines before a page pointer are one teaser (or after it,
+    when nothing stands before the first pointer of a cluster)."""
+    n = 0
+    for i, p in enumerate(pieces):
+        if p.zone == TEASER and "teaser" not in p.facts:
+            n += 1
+            p.facts["teaser"] = str(n)
+        if p.zone != PAGE_REF or "figure" in p.facts:
+            continue
+        item = display_run(pieces, i, -1)
+        if not item and (i == 0 or pieces[i - 1].zone is not None):
+            item = display_run(pieces, i, 1)
+        if item:
+            n += 1
+            for q in item:
+                mark(q, TEASER, "display line next to a page pointer", teaser=str(n))
+            p.facts["teaser"] = str(n)
+
+
+def unpointed_teasers(pieces: list[Piece]) -> None:
+    """Display lines left between a teaser and other furniture are one more
+    teaser item, without a page."""
+    n = max((int(p.facts["teaser"]) for p in pieces if "teaser" in p.facts), default=0)
+    for i, p in enumerate(pieces):
+        if p.zone not in (PAGE_REF, TEASER) or "teaser" not in p.facts:
+            continue
+        item = display_run(pieces, i, 1)
+        end = i + len(item) + 1
+        if item and (end == len(pieces) or pieces[end].zone in (MASTHEAD, SECTION, PAGE_REF, TEASER)):
+            n += 1
+            for q in item:
+                mark(q, TEASER, "display lines among teasers", teaser=str(n))
+
+
+def display_run(pieces: list[Piece], i: int, step: int) -> list[Piece]:
+    """The unzoned display-like pieces next to i, going back (-1) or on (1)."""
+    run = []
+    j = i + step
+    while 0 <= j < len(pieces) and pieces[j].zone is None and pieces[j].display_like():
+        run.append(pieces[j])
+        j += step
+    return run[::step]
+
+
+MERGING = (None, CAPTION, TEASER)     # zones whose neighbouring parts of one block are one text
+
+
+def merge(pieces: list[Piece]) -> list[Piece]:
+    """Neighbouring parts of one block back together: unzoned text, and the
+    parts of one caption or one teaser (masthead lines stay one a line)."""
+    out: list[Piece] = []
+    for p in pieces:
+        last = out[-1] if out else None
+        if last is not None and last.block is p.block and last.zone == p.zone and p.zone in MERGING \
+                and last.facts == p.facts and last.b <= p.a:
+            last.b = p.b
+            last.lines = last.lines + [ln for ln in p.lines if ln is not last.lines[-1]]
+        else:
+            out.append(p)
+    return out
+
+
+def repair_page_count(page: Page, pieces: list[Piece]) -> None:
+    """今日 版 … 总第513期16: the extraction split the page count off its
+    field; the number goes back between 今日 and 版."""
+    masthead = [p for p in pieces if p.zone == MASTHEAD]
+    where = publication.stray_page_count([p.plain for p in masthead])
+    if where is None:
+        return
+    i, gap, j, start, end = where
+    if i == j:
+        return
+    into, source = masthead[i], masthead[j]
+    text = source.text
+    number = text.slice(start, end)
+    source.replaced = Text.join([text.slice(0, start), text.slice(end)]).strip()
+    target = into.text
+    into.replaced = Text.join([target.slice(0, gap), number, target.slice(gap)])
+    page.log(NAME, into.lines[0].number, target.plain, into.replaced.plain, "page count split off by the extraction")
+
+
+# ------------------------------------------------------------------- run
 
 def run(page: Page) -> Page:
-    page.settings[NAME] = {}
+    hant = page.script == "zh-Hant"
+    gated = gated_lines(page)
+    pieces = [p for block in page.blocks for p in block_pieces(block, hant, gated)]
+    figures(pieces)
+    pointed_teasers(pieces)
+    expand_masthead(pieces, hant)
+    unpointed_teasers(pieces)
+    sections(pieces)
+    pieces = merge(pieces)
+    repair_page_count(page, pieces)
+    page.publication = publication.read(p.text.plain for p in pieces if p.zone == MASTHEAD)
+    blocks = []
+    for p in pieces:
+        block = p.block
+        if p.a != 0 or p.b != len(block.text.plain) or p.replaced is not None:
+            block = Block(block.kind, p.lines, p.text)
+            if not block.text.plain.strip():
+                continue        # its only text moved (repair_page_count)
+        if p.zone:
+            block.zone, block.facts = p.zone, p.facts
+            page.log(NAME, block.first_line, block.text.plain[:40], p.zone, p.why)
+        blocks.append(block)
+    page.blocks = blocks
+    page.settings[NAME] = {"display_max": str(DISPLAY_MAX), "caption_lines_max": str(CAPTION_LINES_MAX)}
     return page

@@ -1,0 +1,60 @@
+"""Publication facts read from masthead lines: only what is printed."""
+import pytest
+
+from cleanup import publication
+
+FIELDS = ("title", "date", "issue", "page", "pages", "idno", "publisher")
+
+# (masthead lines, expected facts; fields not named must be None)
+CASES = [
+    # the seed's masthead, with the page count split off 今日 版 by the extraction
+    (["重庆市科学技术协会主管主办 重庆市科学技术局指导 重庆日报协办 重庆科技报社出版",
+      "国内统一连续出版物号：CN 50-0033 代号：77-9 网址：www.cqkjcx.com",
+      "今日 版", "2022年4月19日 星期二", "总第513期16", "农历壬寅年三月十九",
+      "社址：重庆市渝中区双钢路3号科协大厦 广告经营许可证号011583 编辑部 63659839 定价2.00元 主编：张珂"],
+     dict(title="重庆科技报", date="2022-04-19", issue="513", pages=16, idno="CN 50-0033", publisher="重庆科技报社")),
+    # one line holding everything
+    (["人民日报 2023年3月5日 星期日 第26500期 今日24版"],
+     dict(title="人民日报", date="2023-03-05", issue="26500", pages=24)),
+    # an evening paper's page header with its page number
+    (["北京晚报 2023年3月5日 星期日 第A03版"], dict(title="北京晚报", date="2023-03-05", page="A03")),
+    (["第03版 要闻"], dict(page="03")),
+    (["A3 要闻"], dict(page="A03")),
+    # full-width digits
+    (["２０２３年３月５日 星期日 总第５１３期 今日１６版"], dict(date="2023-03-05", issue="513", pages=16)),
+    # Chinese numerals
+    (["二〇二二年四月十九日 星期二"], dict(date="2022-04-19")),
+    (["出版：北京科技报社", "CN11-0001/N"], dict(title="北京科技报", publisher="北京科技报社", idno="CN 11-0001/N")),
+    # traditional characters: read as simplified, kept as printed
+    (["聯合報 2022年4月19日 星期二 總第513期", "重慶科技報社出版"],
+     dict(title="聯合報", date="2022-04-19", issue="513", publisher="重慶科技報社")),
+    # not printed, or not a paper's name
+    (["重庆日报协办"], {}),
+    (["政务简报"], {}),
+    (["今日 版"], {}),
+    (["2023年2月30日 星期四"], {}),
+    (["微信公众号 微信公众号"], {}),
+]
+
+
+@pytest.mark.parametrize("lines, expected", CASES)
+def test_read(lines, expected):
+    pub = publication.read(lines)
+    assert {f: getattr(pub, f) for f in FIELDS} == {f: expected.get(f) for f in FIELDS}
+
+
+def test_printed_forms_are_kept():
+    pub = publication.read(["今日 版", "2022年4月19日 星期二", "总第513期16"])
+    assert (pub.date_text, pub.issue_text, pub.pages_text) == ("2022年4月19日 星期二", "总第513期", "今日16版")
+
+
+@pytest.mark.parametrize("printed, n", [("4", "04"), ("04", "04"), ("０２", "02"), ("二", "02"), ("十二", "12"),
+                                        ("二十", "20"), ("A3", "A03"), ("Ａ３", "A03"), ("x", None)])
+def test_page_number(printed, n):
+    assert publication.page_number(printed) == n
+
+
+def test_stray_page_count_location():
+    lines = ["今日 版", "2022年4月19日 星期二", "总第513期16"]
+    assert publication.stray_page_count(lines) == (0, 3, 2, 6, 8)
+    assert publication.stray_page_count(["今日16版", "总第513期"]) is None
