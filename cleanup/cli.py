@@ -14,11 +14,12 @@ from pathlib import Path
 
 import click
 
+from cleanup import exports
 from cleanup.api import Document, convert
 from cleanup.stages.decode import DecodeError
 from cleanup.version import __version__
 
-FORMATS = ("tei", "json", "text")
+FORMATS = ("tei", "json", "text", "jsonl", "markdown")
 EXIT_INPUT = 2
 
 
@@ -57,6 +58,10 @@ def render(doc: Document, fmt: str) -> bytes:
         return doc.to_tei()
     if fmt == "json":
         return (json.dumps(doc.to_record(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "jsonl":
+        return exports.jsonl([doc.page]).encode("utf-8")
+    if fmt == "markdown":
+        return exports.markdown(doc.page).encode("utf-8")
     return (doc.to_text() + "\n").encode("utf-8")
 
 
@@ -109,8 +114,11 @@ def convert_command(page: str, output: Path | None, fmt: str, explain: bool, enc
         doc = convert(data, source=name, encoding=encoding, script=script)
     except DecodeError as e:
         raise fail(f"{page}: {e}") from None
-    if explain:
+    if explain and doc.page.changes:
         click.echo(doc.explain(), err=True)
+    else:
+        for warning in doc.page.warnings:
+            click.echo(f"cleanup: warning: {name}: {warning}", err=True)
     out = render(doc, fmt)
     if output is None:
         sys.stdout.buffer.write(out)
@@ -119,40 +127,64 @@ def convert_command(page: str, output: Path | None, fmt: str, explain: bool, enc
 
 
 @main.command("batch")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the TEI files; the input tree is mirrored below it.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
-def batch_command(inputs: tuple[Path, ...], outdir: Path, quiet: bool) -> None:
-    """Convert page files and folders of them (*.txt, searched recursively)
-    into OUTDIR, one TEI file per page."""
-    pages = [(p, p.relative_to(root)) for root, p in _page_files(inputs)]
-    failures = 0
-    for i, (path, rel) in enumerate(pages, 1):
-        try:
-            doc = convert(path.read_bytes(), source=path.name)
-        except (OSError, DecodeError) as e:
-            failures += 1
-            click.echo(f"cleanup: error: {path}: {e}", err=True)
-            continue
-        write_atomically(outdir / rel.with_suffix(".xml"), doc.to_tei())
-        if not quiet:
-            click.echo(f"[{i}/{len(pages)}] {path}", err=True)
-    if not quiet:
-        click.echo(f"{len(pages) - failures} pages converted, {failures} failed", err=True)
-    if failures:
-        raise click.exceptions.Exit(1)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", required=True,
+              help="Folder (or fsspec URL) for the TEI files; the input tree is mirrored below it.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Worker processes.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; failures are still told.")
+@click.option("--force", is_flag=True, help="Convert every page again, even those whose output is current.")
+@click.option("--issues", "whole_issues", is_flag=True,
+              help="One TEI document per issue, continued articles joined (see below).")
+@click.option("--manifest", help="The SQLite manifest [default: OUTDIR/.cleanup/manifest.sqlite]; "
+                                 "needed when OUTDIR is a URL.")
+@click.option("--encoding", help="Read every page in this encoding instead of detecting it.")
+@click.option("--script", type=click.Choice(["simplified", "traditional"]),
+              help="Convert every page to this script.")
+@click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster of --jobs worker processes.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on the Dask cluster of this scheduler.")
+def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int, quiet: bool, force: bool, whole_issues: bool,
+                  manifest: str | None, encoding: str | None, script: str | None, use_dask: bool,
+                  scheduler: str | None) -> None:
+    """Convert pages into OUTDIR, one TEI file per page.
 
+    INPUTS are page files, folders (searched recursively for *.txt), globs
+    or fsspec URLs.  Every output is written atomically; OUTDIR/.cleanup/
+    keeps the manifest (SQLite, one row per page: input, sha256, output,
+    version, settings, status, articles, warnings, error), so a re-run skips
+    pages whose output is current and a killed run resumes.  Which pages
+    failed: sqlite3 OUTDIR/.cleanup/manifest.sqlite
+    "SELECT input, error FROM pages WHERE status = 'failed'".  The exit code
+    is 1 when any page failed.
 
-def _page_files(inputs: tuple[Path, ...]) -> list[tuple[Path, Path]]:
-    """(root, file) pairs: files stand alone, folders are searched for *.txt."""
-    found = []
-    for item in inputs:
-        if item.is_dir():
-            found += [(item, f) for f in sorted(item.rglob("*.txt"))]
+    \b
+    --issues: a page whose file name carries a date and then a page number
+    (cqkjb_2022-04-19_p02.txt, 20220419-3.txt) belongs to the issue named by
+    the file name up to the date, in its folder; any other page belongs to the
+    issue of its folder.  Page numbers: the number ending the file name, else
+    the printed one, else the order.  Each issue becomes ISSUE.xml with a
+    <pb n="NN"/> per page; an article continued on another page (下转02版)
+    is joined with the fragment there (上接1版) that fits it best.
+    """
+    from cleanup.batch import BatchError, ConsoleReporter, pool_runner, run_batch, serial_runner
+    from cleanup.model import Options
+
+    try:
+        if use_dask or scheduler:
+            from cleanup.cluster import dask_runner
+
+            runner = dask_runner(scheduler, jobs)
         else:
-            found.append((item.parent, item))
-    return found
+            runner = serial_runner if jobs == 1 else pool_runner(jobs)
+        summary = run_batch(inputs, outdir, options=Options(encoding=encoding, script=script),
+                            whole_issues=whole_issues, force=force, manifest=manifest, runner=runner,
+                            workers=jobs, reporter=ConsoleReporter(sys.stderr, quiet))
+    except BatchError as e:
+        raise fail(str(e)) from None
+    if not quiet:
+        click.echo(f"cleanup: {summary}", err=True)
+    if summary.failed:
+        raise click.exceptions.Exit(1)
 
 
 @main.command("eval")
@@ -180,21 +212,46 @@ def eval_command(gold_dir: Path, tei_dir: Path, raw_dir: Path | None, schema_pat
 @main.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 def validate_command(files: tuple[str, ...]) -> None:
-    """Check TEI files against tei_all; print the first error of each invalid one."""
-    from lxml import etree
-
-    from tei.schema import errors
+    """Check TEI files against the profile's schema and tei_all; print
+    `FILE: line N: message` for the first error of each invalid one."""
+    from tei.schema import first_error
 
     bad = 0
     for f in files:
-        try:
-            errs = errors(etree.parse(f, etree.XMLParser(resolve_entities=False, no_network=True)))
-        except etree.XMLSyntaxError as e:
-            errs = [str(e)]
-        if errs:
+        error = first_error(f)
+        if error:
             bad += 1
-            click.echo(f"{f}: invalid: {errs[0]}")
+            click.echo(f"{f}: {error}")
         else:
             click.echo(f"{f}: valid")
     if bad:
+        raise click.exceptions.Exit(1)
+
+
+@main.command("review")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the HTML pages and their index.html.")
+def review_command(inputs: tuple[str, ...], outdir: Path) -> None:
+    """Convert pages (files, folders of *.txt, globs) and write static HTML
+    review pages into OUTDIR: each page's raw text beside the result, every
+    correction visible, and an index.html with counts and failures."""
+    from cleanup.batch import BatchError, find_pages, read_bytes
+    from cleanup.review import review_files
+
+    results: list[tuple[Path, Document | str]] = []
+    try:
+        sources = list(find_pages(inputs, skip=str(outdir.resolve())))
+    except BatchError as e:
+        raise fail(str(e)) from None
+    for src in sources:
+        try:
+            results.append((Path(src.rel), convert(read_bytes(src.location), source=src.name)))
+        except (OSError, DecodeError) as e:
+            results.append((Path(src.rel), str(e)))
+            click.echo(f"cleanup: error: {src.location}: {e}", err=True)
+    for rel, html in review_files(results).items():
+        write_atomically(outdir / rel, html.encode("utf-8"))
+    click.echo(f"{outdir / 'index.html'}: {len(results)} pages", err=True)
+    if any(isinstance(outcome, str) for _, outcome in results):
         raise click.exceptions.Exit(1)

@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from cleanup.model import (Article, Choice, Date, Division, Figure, Masthead, Name, Note, Page,
-                           PageRef, Para, Publication, Section, Segment, Subsection, Teasers, Text)
+                           PageBreak, PageRef, Para, Publication, Section, Segment, Subsection, Teasers, Text)
 from tei.writer import TEI_NS, XML_NS
 
 NS = {"t": TEI_NS}
@@ -100,6 +100,8 @@ def read_item(el: etree._Element):
         return read_figure(el)
     if name == "note":
         return Note(read_text(el), el.get("subtype", ""), el.get("n", ""))
+    if name == "pb":
+        return PageBreak(el.get("n", ""))
     return read_para(el)
 
 
@@ -140,7 +142,9 @@ def read_body(body: etree._Element) -> list:
     items: list = []
     for el in body:
         name, kind = _local(el), el.get("type")
-        if name == "fw":
+        if name == "pb":
+            items.append(PageBreak(el.get("n", "")))
+        elif name == "fw":
             if not items or not isinstance(items[-1], Masthead):
                 items.append(Masthead())
             items[-1].lines.append(read_para(el))

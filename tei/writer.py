@@ -8,7 +8,7 @@ from __future__ import annotations
 from lxml import etree
 
 from cleanup.model import (Article, Choice, Date, Division, Figure, Masthead, Name, Note, Page,
-                           PageRef, Para, Publication, Section, Subsection, Teasers, Text)
+                           PageBreak, PageRef, Para, Publication, Section, Subsection, Teasers, Text)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -89,6 +89,8 @@ def write_items(parent: etree._Element, items: list) -> None:
             write_figure(parent, item)
         elif isinstance(item, Note):
             write_note(parent, item)
+        elif isinstance(item, PageBreak):
+            _el(parent, "pb", n=item.n)
 
 
 def write_article(parent: etree._Element, art: Article) -> None:
@@ -147,6 +149,8 @@ def write_body(body: etree._Element, page: Page) -> None:
                 write_para(div, para)
             if not item.paras:
                 _el(div, "ab")
+        elif isinstance(item, PageBreak):
+            _el(body, "pb", n=item.n)
     if not len(body):
         _el(_el(body, "div", type="unclassified"), "ab")
 
