@@ -3,7 +3,6 @@ forms with the names, roles, dates and remainders they must give, tables of
 text that must not be taken for any of them, and the conservation property."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -290,10 +289,9 @@ def test_corrections_stay_in_their_piece():
 
 @pytest.mark.parametrize("call", [lambda t: split_opening(t, 2022), lambda t: closing(t, 2022), credit, split_credit])
 @pytest.mark.parametrize("line", ["记" * 1_000_000, "记者 张三 " * 100_000, "（" * 500_000 + "）" * 500_000])
-def test_long_lines_stay_fast(call, line):
-    start = time.perf_counter()
-    call(Text([line]))
-    assert time.perf_counter() - start < 0.5
+def test_long_lines_are_no_bylines(call, line):
+    """(Their speed is measured in bench/linear.py, not here.)"""
+    assert call(Text([line])) in (None, ([], Text([line])))
 
 
 # ------------------------------------------------------------ conservation

@@ -7,7 +7,6 @@ paragraph block per blank-separated group (lines joined), or one display
 block per group (lines joined by "\\n").  Each case lists the zoned blocks
 as (zone, text, facts); every other block must stay unzoned.
 """
-import time
 
 import pytest
 import regex
@@ -243,9 +242,8 @@ def test_changes_are_logged():
     ("重庆日报主办 今日 2022年4月19日 第 " * 30_000 + "详见第3版", [MASTHEAD]),
     ("科技" * 500_000 + " 摄/曾诚", [CAPTION, CREDIT]),
 ])
-def test_a_million_character_line_stays_linear(line, zones_found):
+def test_a_million_character_line(line, zones_found):
+    """(Its speed is measured in bench/linear.py, not here.)"""
     page = page_of(line)
-    start = time.perf_counter()
     zones.run(page)
-    assert time.perf_counter() - start < 2.0
     assert [b.zone for b in page.blocks] == zones_found
