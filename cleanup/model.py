@@ -58,6 +58,14 @@ class Text:
         self.segments: tuple[Segment, ...] = tuple(merged)
         self.plain: str = "".join(s if isinstance(s, str) else s.corrected for s in self.segments)
 
+    @classmethod
+    def of(cls, s: str) -> "Text":
+        """A text with no corrections (the fast way: pages have many lines)."""
+        text = cls.__new__(cls)
+        text.segments = (s,) if s else ()
+        text.plain = s
+        return text
+
     @property
     def original(self) -> str:
         return "".join(s if isinstance(s, str) else s.original for s in self.segments)

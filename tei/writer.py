@@ -15,10 +15,21 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 CHOICE_TAGS = {"sic": ("sic", "corr"), "orig": ("orig", "reg")}
 
 
+_QNAMES: dict[str, str] = {}
+
+
+def _qname(tag: str) -> str:
+    q = _QNAMES.get(tag)
+    if q is None:
+        q = _QNAMES[tag] = f"{{{TEI_NS}}}{tag}"
+    return q
+
+
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
     """A TEI child element; `xml__id` stands for xml:id, `type_` for type."""
-    attrib = {(f"{{{XML_NS}}}id" if k == "xml__id" else k.rstrip("_")): v for k, v in attrs.items() if v is not None}
-    el = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrib)
+    attrib = {(f"{{{XML_NS}}}id" if k == "xml__id" else k.rstrip("_")): v for k, v in attrs.items() if v is not None} \
+        if attrs else None
+    el = etree.SubElement(parent, _qname(tag), attrib)
     if text is not None:
         el.text = text
     return el
@@ -26,26 +37,29 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str 
 
 def _append_string(el: etree._Element, s: str) -> None:
     """Add character data at the end of `el`'s content; newlines become <lb/>."""
-    for i, piece in enumerate(s.split("\n")):
-        if i:
-            _el(el, "lb")
-        if not piece:
-            continue
+    if "\n" in s:
+        for i, piece in enumerate(s.split("\n")):
+            if i:
+                etree.SubElement(el, _qname("lb"))
+            if piece:
+                _append_string(el, piece)
+    elif s:
         if len(el):
-            el[-1].tail = (el[-1].tail or "") + piece
+            last = el[-1]
+            last.tail = (last.tail or "") + s
         else:
-            el.text = (el.text or "") + piece
+            el.text = (el.text or "") + s
 
 
 def write_text(el: etree._Element, text: Text) -> None:
     for seg in text.segments:
-        if isinstance(seg, Choice):
-            first, second = CHOICE_TAGS[seg.kind]
-            choice = _el(el, "choice")
-            _append_string(_el(choice, first), seg.original)
-            _append_string(_el(choice, second), seg.corrected)
-        else:
+        if type(seg) is str:
             _append_string(el, seg)
+        else:
+            first, second = CHOICE_TAGS[seg.kind]
+            choice = etree.SubElement(el, _qname("choice"))
+            _append_string(etree.SubElement(choice, _qname(first)), seg.original)
+            _append_string(etree.SubElement(choice, _qname(second)), seg.corrected)
 
 
 def write_para(parent: etree._Element, para: Para) -> etree._Element:

@@ -189,7 +189,7 @@ def repair_gbk_mojibake(page: Page, text: str) -> str:
 def split_lines(text: str) -> list[Line]:
     lines, start = [], 0
     for number, content in enumerate(text.split("\n"), 1):
-        lines.append(Line(number, start, start + len(content), Text([content])))
+        lines.append(Line(number, start, start + len(content), Text.of(content)))
         start += len(content) + 1
     return lines
 

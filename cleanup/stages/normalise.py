@@ -5,6 +5,9 @@ changes is kept as orig/reg; spaces it removes are layout, not text.
 """
 from __future__ import annotations
 
+import re
+from typing import Callable
+
 import regex
 
 from cleanup.model import Block, Page, Text
@@ -31,6 +34,7 @@ HALF_BRACKETS = regex.compile(
 )
 # Three or more single Han characters set apart by single spaces: 突 破 万 亿 元.
 LETTER_SPACED = regex.compile(rf"(?<!{HAN}){HAN}(?:[ \u3000]{HAN}){{2,}}(?!{HAN})")
+HAN_RUN = regex.compile(rf"{HAN}+")
 SPACE_BEFORE_CJK_PUNCT = regex.compile(rf"(?<={HAN})[ \u3000]+(?=[，。、；：？！])")
 
 
@@ -57,27 +61,40 @@ def convert_script(text: Text, target: str) -> tuple[Text, int]:
     """Whole-text conversion on request (`--script`), phrase-aware through
     OpenCC, each changed character kept as orig/reg."""
     config = "t2s" if target == "zh-Hans" else "s2t"
-    han_run = regex.compile(rf"{HAN}+")
 
     def convert(m: "regex.Match[str]") -> str:
         out = converter(config).convert(m.group(0))
         return out if len(out) == len(m.group(0)) else m.group(0)
 
-    changed, n = text.replace(han_run, convert, "orig", f"converted to {target} on request")
+    changed, n = text.replace(HAN_RUN, convert, "orig", f"converted to {target} on request")
     return changed, n
 
 
-def normalise_block(page: Page, block: Block, target: str | None) -> None:
-    text = block.text
-    steps = [
-        ("letter spacing closed up", close_letter_spacing),
-        ("punctuation widened", widen_punctuation),
-    ]
+# Cheap tests (stdlib re, one scan) that tell whether a step can change a
+# block at all; most blocks need none of them.
+SPACED = re.compile(r"[ \u3000]")
+HALF_WIDTH = re.compile(r"[,;:?!()]")
+Step = tuple[str, "re.Pattern[str]", Callable[[Text], tuple[Text, int]]]
+
+
+def steps_for(page: Page, target: str | None) -> list[Step]:
     if target:
-        steps.append((f"converted to {target}", lambda t: convert_script(t, target)))
+        script: Step = (f"converted to {target}", HAN_RUN, lambda t: convert_script(t, target))
     else:
-        steps.append(("stray character of the other script", lambda t: regularise_script(t, page.script)))
-    for why, step in steps:
+        stray, _ = stray_pattern(page.script)
+        script = ("stray character of the other script", stray, lambda t: regularise_script(t, page.script))
+    return [
+        ("letter spacing closed up", SPACED, close_letter_spacing),
+        ("punctuation widened", HALF_WIDTH, widen_punctuation),
+        script,
+    ]
+
+
+def normalise_block(page: Page, block: Block, steps: list[Step]) -> None:
+    text = block.text
+    for why, trigger, step in steps:
+        if not trigger.search(text.plain):
+            continue
         new, n = step(text)
         if n:
             page.log(NAME, block.first_line, text.plain, new.plain, f"{why} ({n})")
@@ -89,7 +106,8 @@ def run(page: Page) -> Page:
     requested = page.options.script
     target = {"simplified": "zh-Hans", "traditional": "zh-Hant"}.get(requested or "")
     page.script = target or detect_script(page.text)
+    steps = steps_for(page, target)
     for block in page.blocks:
-        normalise_block(page, block, target)
+        normalise_block(page, block, steps)
     page.settings[NAME] = {"script": page.script, "convert": requested or "no"}
     return page
