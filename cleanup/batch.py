@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import sqlite3
-import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typing import Callable, Iterable, Iterator
 import regex
 
 from cleanup import issues, pipeline
+from cleanup.files import write_atomically
 from cleanup.model import Options, Page
 from cleanup.version import __version__
 
@@ -339,14 +339,7 @@ def write_output(ctx: Context, rel: str, data: bytes) -> str:
     os.makedirs(folder, exist_ok=True)
     if not _below(os.path.realpath(folder), ctx.outdir) and os.path.realpath(folder) != ctx.outdir:
         raise ValueError(f"{rel}: would be written outside the output folder")
-    fd, tmp = tempfile.mkstemp(dir=ctx.tmpdir, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, final)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomically(final, data, ctx.tmpdir)
     return final
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from cleanup import exports
 from cleanup.api import Document, convert
+from cleanup.files import write_atomically
 from cleanup.stages.decode import DecodeError
 from cleanup.version import __version__
 
@@ -63,20 +63,6 @@ def render(doc: Document, fmt: str) -> bytes:
     if fmt == "markdown":
         return exports.markdown(doc.page).encode("utf-8")
     return (doc.to_text() + "\n").encode("utf-8")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: no
-    half-written file ever stands under the output name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 @click.group(cls=DefaultToConvert, invoke_without_command=False,

@@ -139,42 +139,59 @@ class Text:
 
     def replace(self, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str],
                 kind: str = "orig", reason: str = "") -> tuple["Text", int]:
-        """Apply `repl` to every match of `pattern`; inside a correction it
-        changes the corrected reading and the printed original stays.
+        """Apply `repl` to every match of `pattern` in `plain`, so that
+        look-arounds see across corrections.  A match inside a correction
+        changes its corrected reading (the printed original stays); a match
+        across the edge of a correction is left alone.
 
         A replacement that changes only white space is applied as is (spaces
         are layout, not text); one that changes printed characters becomes a
         `Choice` of the given kind, one per changed character when the
-        replacement is as long as the match.  Returns the new text and the number of
-        changes.
+        replacement is as long as the match.  Returns the new text and the
+        number of changes.
         """
+        edits = [(m.start(), m.end(), m.group(0), new) for m in pattern.finditer(self.plain)
+                 if (new := repl(m)) != m.group(0)]
+        if not edits:
+            return self, 0
         out: list[Segment] = []
-        count = 0
-        for seg in self.segments:
-            if not isinstance(seg, str):
-                corrected = pattern.sub(repl, seg.corrected)
-                if corrected != seg.corrected:
-                    seg = Choice(seg.original, corrected, seg.kind, f"{seg.reason}; {reason}" if reason else seg.reason)
-                    count += 1
+        count, i = 0, 0
+        for a, b, seg in self._spans():
+            while i < len(edits) and edits[i][0] < a:  # across an edge: left alone
+                i += 1
+            inside = []
+            while i < len(edits) and edits[i][1] <= b and edits[i][0] < b:
+                inside.append(edits[i])
+                i += 1
+            if not inside:
                 out.append(seg)
-                continue
-            last = 0
-            for m in pattern.finditer(seg):
-                new = repl(m)
-                old = m.group(0)
-                if new == old:
-                    continue
-                out.append(seg[last:m.start()])
-                if _without_space(new) == _without_space(old):
-                    out.append(new)
-                elif len(new) == len(old):  # keep each correction as small as the change
-                    out += [a if a == b else Choice(a, b, kind, reason) for a, b in zip(old, new)]
-                else:
-                    out.append(Choice(old, new, kind, reason))
-                count += 1
-                last = m.end()
-            out.append(seg[last:])
+            elif isinstance(seg, Choice):
+                corrected = _apply(seg.corrected, a, inside)
+                out.append(Choice(seg.original, corrected, seg.kind, f"{seg.reason}; {reason}" if reason else seg.reason))
+                count += len(inside)
+            else:
+                last = a
+                for start, end, old, new in inside:
+                    out.append(seg[last - a:start - a])
+                    if _without_space(new) == _without_space(old):
+                        out.append(new)
+                    elif len(new) == len(old):  # keep each correction as small as the change
+                        out += [x if x == y else Choice(x, y, kind, reason) for x, y in zip(old, new)]
+                    else:
+                        out.append(Choice(old, new, kind, reason))
+                    last = end
+                out.append(seg[last - a:])
+                count += len(inside)
         return (Text(out), count) if count else (self, 0)
+
+
+def _apply(s: str, offset: int, edits: list[tuple[int, int, str, str]]) -> str:
+    """`s` (which starts at `offset`) with the edits made."""
+    parts, last = [], 0
+    for start, end, _, new in edits:
+        parts += [s[last:start - offset], new]
+        last = end - offset
+    return "".join(parts) + s[last:]
 
 
 _SPACE = regex.compile(r"\s+")

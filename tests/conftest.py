@@ -10,6 +10,8 @@ import pytest
 import regex
 from lxml import etree
 
+from cleanup.invariants import printed_text
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -24,23 +26,6 @@ def gold(stem: str) -> dict:
 
 def parse(xml: bytes) -> etree._Element:
     return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-
-
-def printed_text(xml: bytes) -> str:
-    """The text of <text> with originals (sic, orig) in place of corrections."""
-    text = parse(xml).find(".//t:text", TEI_NS)
-    parts: list[str] = []
-
-    def walk(e: etree._Element) -> None:
-        if etree.QName(e).localname not in ("corr", "reg"):
-            parts.append(e.text or "")
-            for c in e:
-                walk(c)
-        if e is not text:
-            parts.append(e.tail or "")
-
-    walk(text)
-    return "".join(parts)
 
 
 def char_counts(s: str) -> Counter:

@@ -39,9 +39,16 @@ SPACE_BEFORE_CJK_PUNCT = regex.compile(rf"(?<={HAN})[ \u3000]+(?=[，。、；�
 
 
 def widen_punctuation(text: Text) -> tuple[Text, int]:
-    text, n1 = text.replace(HALF_BRACKETS, lambda m: WIDE[m.group(0)], "orig", "half-width bracket in Chinese text")
-    text, n2 = text.replace(HALF_PUNCT, lambda m: WIDE[m.group(0)], "orig", "half-width punctuation in Chinese text")
-    return text, n1 + n2
+    """Widen until nothing more changes: a widened mark is Chinese
+    punctuation next to its neighbours (`(a),中` widens the comma, and then
+    the bracket), and converting the clean text again must change nothing."""
+    total = 0
+    while True:
+        text, n1 = text.replace(HALF_BRACKETS, lambda m: WIDE[m.group(0)], "orig", "half-width bracket in Chinese text")
+        text, n2 = text.replace(HALF_PUNCT, lambda m: WIDE[m.group(0)], "orig", "half-width punctuation in Chinese text")
+        if not n1 + n2:
+            return text, total
+        total += n1 + n2
 
 
 def close_letter_spacing(text: Text) -> tuple[Text, int]:
