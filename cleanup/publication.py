@@ -95,14 +95,18 @@ CN_DIGIT = "〇零一二三四五六七八九"
 
 YEAR = rf"(?:[12１２]{NUM}{{3}}|[{CN_DIGIT}]{{4}})"
 MONTH_DAY = rf"(?:{NUM}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+# A year of the Republic era (民国七十四年 = 1985), as Taiwan papers print it.
+ROC_YEAR = rf"(?:中华)?民国\s*(?P<roc>{NUM}{{1,3}}|[一二三四五六七八九十〇零]{{1,4}})"
+ROC_OFFSET = 1911
 WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
-DATE = rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MONTH_DAY})\s*月\s*(?P<d>{MONTH_DAY})\s*日"
+DATE = rf"(?:(?P<y>{YEAR})|{ROC_YEAR})\s*年\s*(?P<m>{MONTH_DAY})\s*月\s*(?P<d>{MONTH_DAY})\s*日"
 DATE_FIELD = regex.compile(rf"{FIELD_START}{DATE}(?:\s*(?P<wd>{WEEKDAY}))?(?!\p{{Han}})")
 # The issue number may have a stray number glued on (总第513期16: the page
 # count that the extraction split off 今日 版).
 ISSUE = regex.compile(rf"{FIELD_START}(?P<total>总)?第\s*(?P<n>{NUM}+)\s*期(?=\s|{NUM}|$)")
 PAGES = regex.compile(rf"{FIELD_START}(?:今日|今天|本期|本报今日|共)\s*(?P<n>{NUM}{{1,3}})?\s*(?:个)?版{FIELD_END}")
 PAGE = regex.compile(rf"{FIELD_START}(?:第\s*)?(?P<n>[A-ZＡ-Ｚ]?\s*{NUM}{{1,2}})\s*版{FIELD_END}"
+                     rf"|{FIELD_START}第(?P<n>[一二三四五六七八九十]{{1,3}})版{FIELD_END}"
                      rf"|{FIELD_START}(?P<n>[A-HＡ-Ｈ]{NUM}{{1,2}}){FIELD_END}")
 CN = regex.compile(rf"CN\s*(?P<a>{NUM}{{2}})\s*[-－—–]\s*(?P<b>{NUM}{{4}})(?:\s*/\s*(?P<c>[A-Z]{{1,2}}))?")
 LUNAR = regex.compile(r"农历\s*\p{Han}{2}年|农历\s*[正一二三四五六七八九十冬腊闰]{1,2}月")
@@ -163,6 +167,8 @@ FIELD_RULES = (
 # One `re` scan finds a line's cue words; only their rules run.
 FIELD_CUES = re.compile("|".join(re.escape(w) for w in sorted(
     {w for rule in FIELD_RULES for w in rule.cues}, key=len, reverse=True)))
+RULES_BY_CUE = {w: tuple(k for k, rule in enumerate(FIELD_RULES) if w in rule.cues)
+                for rule in FIELD_RULES for w in rule.cues}
 PROSE = re.compile(r"[。；;，,“”！？!?]")    # punctuation no masthead field carries
 
 
@@ -172,11 +178,13 @@ def masthead_strength(s: str) -> int:
     paper name, a date, …出版, a QR label); 0: none, or prose punctuation."""
     if PROSE.search(s):
         return 0
-    cues = set(FIELD_CUES.findall(s))
+    found = FIELD_CUES.findall(s)
+    if not found:
+        return 0
+    rules = sorted({k for w in found for k in RULES_BY_CUE[w]})
     weak = 0
-    for rule in FIELD_RULES:
-        if cues.isdisjoint(rule.cues):
-            continue
+    for k in rules:
+        rule = FIELD_RULES[k]
         if rule.strong:
             if rule.pattern.search(s):
                 return 2
@@ -209,7 +217,7 @@ def read(lines: Iterable[str]) -> Publication:
     if m:
         pub.issue, pub.issue_text = str(int(m["n"])), as_printed(m)
     _read_pages(lines, printed, pub)
-    m = PAGE.search(_masked(text, (PAGES,)))
+    m = PAGE.search(_masked(text, (PAGES,)))    # as prints_page_number
     if m:
         pub.page = page_number(m["n"])
     m = CN.search(text)
@@ -227,8 +235,9 @@ def read(lines: Iterable[str]) -> Publication:
 
 
 def _date(m: "regex.Match[str]") -> str | None:
+    year = number(m["y"]) if m["y"] else (number(m["roc"]) or 0) + ROC_OFFSET
     try:
-        return datetime.date(number(m["y"]) or 0, number(m["m"]) or 0, number(m["d"]) or 0).isoformat()
+        return datetime.date(year or 0, number(m["m"]) or 0, number(m["d"]) or 0).isoformat()
     except ValueError:
         return None
 
@@ -251,6 +260,12 @@ def _read_pages(lines: list[str], printed: list[str], pub: Publication) -> None:
             shown = shown[:-1] + n + shown[-1]
         pub.pages, pub.pages_text = int(n), shown
         return
+
+
+def prints_page_number(s: str) -> bool:
+    """Does this masthead line print the page's own number (第2版, A12), not
+    the page count (今日16版)?"""
+    return bool(PAGE.search(_masked(s, (PAGES,))))
 
 
 def _masked(s: str, patterns: Iterable["regex.Pattern[str]"]) -> str:

@@ -17,6 +17,8 @@ from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAG
                            Note, Page, PageRef, Para, Publication, Section, Teasers, Text)
 from cleanup.stages import articles
 
+REAL_SPLIT_OPENING = people.split_opening     # before the stand-in below replaces it
+
 # ---------------------------------------------------------- stand-in people
 
 OPENING = regex.compile(r"^(本报讯|新华社\w+?[0-9０-９]+月[0-9０-９]+日电)\s*([（(][^）)]*[）)])?")
@@ -177,7 +179,7 @@ PAGES = {
         [D("李明清到市委党校调研时强调", "坚持党校姓党根本原则", "坚定贯彻党的理论和路线方针政策"),
          P("新华社武汉６月１２日电 近日，市委副书记前往调研。"),
          P("他指出，要深入学习。"),
-         D("一线见闻"),
+         D("记者手记"),
          P("调研中，他详细了解了情况。"),
          P("（记者 陈二）"),
          P("政务简报", SECTION),
@@ -190,7 +192,7 @@ PAGES = {
           "subs": ["坚定贯彻党的理论和路线方针政策"],
           "opening": [("dateline", "新华社武汉６月１２日电")],
           "items": ["近日，市委副书记前往调研。", "他指出，要深入学习。"],
-          "subsections": [("一线见闻", ["调研中，他详细了解了情况。"])],
+          "subsections": [("记者手记", ["调研中，他详细了解了情况。"])],
           "closing": ["（记者 陈二）"]},
          ("section", "政务简报", [
              {"title": "重庆加快发展高质量创新主体", "opening": [("dateline", "本报讯")],
@@ -349,6 +351,218 @@ PAGES = {
         [{"title": "坚持党校姓党根本原则", "opening": [("byline", "本报记者 王一")],
           "items": ["近日，市委副书记前往调研。"]}],
     ),
+    # Heads before: a report that opened with a dateline is set without
+    # subheads, so a head after its text begins the next item (photo news
+    # with no dateline of its own); a head group with a name line right
+    # under it is a title too.  Must not: a feature without a dateline
+    # keeps its subhead.
+    "news-items": (
+        [D("城西公园完成提档升级"),
+         P("本报讯 经过半年施工，城西公园昨日重新开放。"),
+         P("改造后的公园新增了健身步道。"),
+         D("志愿者清理河岸垃圾"),
+         P("周末，百余名志愿者来到河边。"),
+         D("老街巷变身文化街区", "沿街商铺陆续开张"),
+         P("赵小飞 钱多多"),
+         P("走进老街，青石板路干净整洁。"),
+         D("修旧如旧"),
+         P("改造坚持保留原有风貌。"),
+         ],
+        [{"title": "城西公园完成提档升级", "opening": [("dateline", "本报讯")],
+          "items": ["经过半年施工，城西公园昨日重新开放。", "改造后的公园新增了健身步道。"]},
+         {"title": "志愿者清理河岸垃圾", "items": ["周末，百余名志愿者来到河边。"]},
+         {"title": "老街巷变身文化街区", "subs": ["沿街商铺陆续开张"], "opening": [("byline", "赵小飞 钱多多")],
+          "items": ["走进老街，青石板路干净整洁。"], "subsections": [("修旧如旧", ["改造坚持保留原有风貌。"])]}],
+    ),
+    # A column label over a title: a short line set apart over a title with
+    # its dash subtitle, and a box label as the first line of a title group,
+    # each heads the articles after it.  Must not: a line set apart over a
+    # title and subtitle with no dash stays the kicker.
+    "column-labels": (
+        [D("基层一线"),
+         D("守了四十年的水库", "——记老护林员张守山"),
+         P("清晨，山间薄雾未散。"),
+         P("赵小飞"),
+         D("点评", "守护绿水青山人人有责"),
+         P("生态保护需要每个人参与。"),
+         D("省教育厅昨日宣布"),
+         D("高校招生五月报名", "考试七月初举行"),
+         P("本报讯 今年的招生工作即将开始。"),
+         ],
+        [("section", "基层一线", [
+            {"title": "守了四十年的水库", "subs": ["——记老护林员张守山"], "items": ["清晨，山间薄雾未散。"],
+             "closing": ["赵小飞"]}]),
+         ("section", "点评", [
+             {"title": "守护绿水青山人人有责", "items": ["生态保护需要每个人参与。"]},
+             {"title": "高校招生五月报名", "kicker": "省教育厅昨日宣布", "subs": ["考试七月初举行"],
+              "opening": [("dateline", "本报讯")], "items": ["今年的招生工作即将开始。"]}])],
+    ),
+    # Heads after: a column label over the heads that close an article
+    "column-label-after": (
+        [P("本报讯 社区食堂昨日开张。"),
+         P("钱多多"),
+         D("点评", "小食堂 大民生"),
+         P("本报讯 新的公交线路开通。"),
+         D("公交线路延伸到新区"),
+         ],
+        [("section", "点评", [
+            {"title": "小食堂 大民生", "opening": [("dateline", "本报讯")], "items": ["社区食堂昨日开张。"],
+             "closing": ["钱多多"]}]),
+         {"title": "公交线路延伸到新区", "opening": [("dateline", "本报讯")], "items": ["新的公交线路开通。"]}],
+    ),
+    # An infographic between paragraphs (three or more lines, bullet items
+    # and bare figures) is a figure of the article, not a subhead; a box of
+    # heads with nothing under it at the foot of the page is unclassified.
+    "graphic-and-box": (
+        [D("城市绿地面积持续增长"),
+         P("近年来，我市大力推进绿化。"),
+         D("绿化成绩单", "● 新增公园", "25个", "● 绿道里程", "300公里"),
+         P("市民出门即可见绿。"),
+         D("绿道串起城市", "滨江步道全线贯通"),
+         P("沿江步道成了网红打卡地。"),
+         P("孙小美"),
+         D("明日天气", "多云转晴", "气温 12至20摄氏度"),
+         ],
+        [{"title": "城市绿地面积持续增长",
+          "items": ["近年来，我市大力推进绿化。", ("figure", "绿化成绩单\n● 新增公园\n25个\n● 绿道里程\n300公里", [], []),
+                    "市民出门即可见绿。"],
+          "subsections": [("绿道串起城市\n滨江步道全线贯通", ["沿江步道成了网红打卡地。"])],
+          "closing": ["孙小美"]},
+         ("unclassified", ["明日天气\n多云转晴\n气温 12至20摄氏度"])],
+    ),
+    # Heads after: a photo extracted between two articles belongs to the one
+    # its caption shares words with; must not move one that matches the next.
+    "figure-between": (
+        [P("本报讯 城南菜市场完成改造，摊位焕然一新。"),
+         D("城南菜市场改造完工"),
+         P("菜市场里，摊主正在整理新摊位。", CAPTION),
+         P("记者 李四 摄", CREDIT),
+         P("本报讯 新开通的公交线路连接了三个小区。"),
+         D("三个小区通了公交"),
+         P("首班公交车驶出小区站台。", CAPTION),
+         P("记者 王五 摄", CREDIT),
+         P("本报讯 首班公交车昨日从小区站台发车。"),
+         D("新线路首班车发车"),
+         ],
+        [{"title": "城南菜市场改造完工", "opening": [("dateline", "本报讯")],
+          "items": ["城南菜市场完成改造，摊位焕然一新。", ("figure", "菜市场里，摊主正在整理新摊位。", [], ["记者 李四 摄"])]},
+         {"title": "三个小区通了公交", "opening": [("dateline", "本报讯")], "items": ["新开通的公交线路连接了三个小区。"]},
+         {"title": "新线路首班车发车", "opening": [("dateline", "本报讯")],
+          "items": [("figure", "首班公交车驶出小区站台。", [], ["记者 王五 摄"]), "首班公交车昨日从小区站台发车。"]}],
+    ),
+    # A photo dropped into a paragraph: the text after it resumes the
+    # paragraph (zones say so); the figure follows it.  Must not join text
+    # that does not resume.
+    "photo-in-paragraph": (
+        [D("老旧管网更新改造"),
+         P("施工队已经铺设新管道两千"),
+         P("工人在吊装管道。", CAPTION, figure="1"),
+         P("本报记者 周六 摄", CREDIT, figure="1"),
+         P("多米，预计月底完工。", resumes="1"),
+         P("居民对此表示欢迎。"),
+         ],
+        [{"title": "老旧管网更新改造",
+          "items": ["施工队已经铺设新管道两千多米，预计月底完工。", ("figure", "工人在吊装管道。", [], ["本报记者 周六 摄"]),
+                    "居民对此表示欢迎。"]}],
+    ),
+    # Heads after: heads that follow a continued fragment do not title it
+    # (its title is on another page); their article starts at the first
+    # paragraph sharing their words.  Must not split off a paragraph that
+    # shares none.
+    "fragment-then-photo-news": (
+        [P("（上接1版）", CONTINUATION, direction="from", page="01"),
+         P("另一方面，开发区推出稳岗补贴。"),
+         P("此外，企业用工需求稳步回升。"),
+         P("昨日，城北湿地公园正式开园，游客络绎不绝。"),
+         P("记者 王五 摄", CREDIT),
+         D("城北湿地公园开园"),
+         ],
+        [{"title": None, "items": [("note", "from", "01"), "另一方面，开发区推出稳岗补贴。", "此外，企业用工需求稳步回升。"]},
+         {"title": "城北湿地公园开园",
+          "items": ["昨日，城北湿地公园正式开园，游客络绎不绝。", ("figure", None, [], ["记者 王五 摄"])]}],
+    ),
+    # Photos credited as a group: a one-line display line among two-line
+    # subheads, and a short line left after the article's closing, are
+    # captions.
+    "captions-among-subheads": (
+        [D("乡村旅游带火农家乐", "——青山村见闻"),
+         D("民宿集群初具规模", "带动村民增收致富"),
+         P("走进村子，一栋栋民宿错落有致。"),
+         D("村口的千年古樟树"),
+         P("去年，村里接待游客十万人次。"),
+         D("文旅融合打开新路", "特色产业越做越强"),
+         P("村里还办起了采茶节。"),
+         P("周小青"),
+         P("图片由县文旅局提供", CREDIT),
+         P("游客在茶园里采茶"),
+         ],
+        [{"title": "乡村旅游带火农家乐", "subs": ["——青山村见闻"], "items": [],
+          "subsections": [("民宿集群初具规模\n带动村民增收致富",
+                           ["走进村子，一栋栋民宿错落有致。", ("figure", "村口的千年古樟树", [], []),
+                            "去年，村里接待游客十万人次。"]),
+                          ("文旅融合打开新路\n特色产业越做越强", ["村里还办起了采茶节。", ("figure", "游客在茶园里采茶", [], [])])],
+          "closing": ["周小青", "图片由县文旅局提供"]}],
+    ),
+    # must not: with no credited photo on the page the odd head stays a subhead
+    "odd-head-without-photos": (
+        [D("乡村旅游带火农家乐", "——青山村见闻"),
+         D("民宿集群初具规模", "带动村民增收致富"),
+         P("走进村子，一栋栋民宿错落有致。"),
+         D("村口的千年古樟树"),
+         P("去年，村里接待游客十万人次。"),
+         D("文旅融合打开新路", "特色产业越做越强"),
+         P("村里还办起了采茶节。"),
+         P("周小青"),
+         ],
+        [{"title": "乡村旅游带火农家乐", "subs": ["——青山村见闻"], "items": [],
+          "subsections": [("民宿集群初具规模\n带动村民增收致富", ["走进村子，一栋栋民宿错落有致。"]),
+                          ("村口的千年古樟树", ["去年，村里接待游客十万人次。"]),
+                          ("文旅融合打开新路\n特色产业越做越强", ["村里还办起了采茶节。"])],
+          "closing": ["周小青"]}],
+    ),
+    # Heads after: a column label below articles labels the nearest untitled
+    # item before it (extracted after it, like heads); it does not take in
+    # the articles after it.
+    "banner-after": (
+        [P("本报讯 城区新增三座公园。"),
+         D("城区新增三座公园"),
+         P("●5月3日，市长调研防汛工作。"),
+         P("（记者 王一）"),
+         P("本报讯 暑期游泳馆开放。"),
+         D("游泳馆暑期开放"),
+         P("要闻快递", SECTION),
+         P("（上接1版）", CONTINUATION, direction="from", page="01"),
+         P("另外，全市还将新建五座体育馆。"),
+         ],
+        [{"title": "城区新增三座公园", "opening": [("dateline", "本报讯")], "items": ["城区新增三座公园。"]},
+         ("section", "要闻快递", [{"title": None, "items": ["●5月3日，市长调研防汛工作。"], "closing": ["（记者 王一）"]}]),
+         {"title": "游泳馆暑期开放", "opening": [("dateline", "本报讯")], "items": ["暑期游泳馆开放。"]},
+         {"title": None, "items": [("note", "from", "01"), "另外，全市还将新建五座体育馆。"]}],
+    ),
+    # ... and with no untitled item before it, the article just before it
+    "banner-after-titled": (
+        [P("本报讯 全民健身月启动。"),
+         D("全民健身月启动"),
+         P("体育", SECTION),
+         P("本报讯 游泳馆暑期开放。"),
+         D("游泳馆暑期开放"),
+         ],
+        [("section", "体育", [{"title": "全民健身月启动", "opening": [("dateline", "本报讯")], "items": ["全民健身月启动。"]}]),
+         {"title": "游泳馆暑期开放", "opening": [("dateline", "本报讯")], "items": ["游泳馆暑期开放。"]}],
+    ),
+    # must not lose the label: a column inside a page banner's section
+    "column-inside-banner-after": (
+        [P("社区", SECTION),
+         P("本报讯 社区食堂昨日开张。"),
+         D("点评", "小食堂 大民生"),
+         P("本报讯 新的公交线路开通。"),
+         D("公交线路延伸到新区"),
+         ],
+        [("section", "社区", [
+            {"title": "公交线路延伸到新区", "opening": [("dateline", "本报讯")], "items": ["新的公交线路开通。"]}]),
+         ("section", "点评", [
+             {"title": "小食堂 大民生", "opening": [("dateline", "本报讯")], "items": ["社区食堂昨日开张。"]}])],
+    ),
     # Heads before: a report that opened with its byline cannot also close
     # with a writer's name: the group before that name heads a new article.
     "signed-twice": (
@@ -401,6 +615,8 @@ LAYOUTS = [
     # must not flip: an empty page, a page of text only
     ("before", []),
     ("before", [P("正文。"), P("正文二。")]),
+    # a display line of figures only is no head: it does not vote
+    ("before", [P("正文。"), D("2023")]),
 ]
 
 
@@ -421,9 +637,21 @@ HEADS = [
      (None, "“扶上马送一程”激发科企活力", ["重庆系列政策促进科技创新推动高质量发展"])),
     (["长江经济带发展谱新篇", "——沿着总书记的足迹"], (None, "长江经济带发展谱新篇", ["——沿着总书记的足迹"])),
     (["重庆首个", "儿童友好馆开馆"], (None, "重庆首个\n儿童友好馆开馆", [])),
+    # must not join: a short line that is a whole phrase
+    (["秋季运动会", "赛场上的笑脸最动人"], (None, "秋季运动会", ["赛场上的笑脸最动人"])),
     (["“奋力谱写湖北高质量发展", "新篇章”"], (None, "“奋力谱写湖北高质量发展\n新篇章”", [])),
     (["一二三四五六七", "坚持党校姓党根本原则", "坚定贯彻党的理论"],
      ("一二三四五六七", "坚持党校姓党根本原则", ["坚定贯彻党的理论"])),
+    # two lines: kicker + main only on evidence (a reporting verb, quotes in the
+    # second line only, a couplet over one phrase, a markedly longer first line)
+    (["暑期文旅市场持续升温", "“夜经济”点亮城市"], ("暑期文旅市场持续升温", "“夜经济”点亮城市", [])),
+    (["推动绿色发展 建设美丽乡村", "我县生态文明建设成效显著"], ("推动绿色发展 建设美丽乡村", "我县生态文明建设成效显著", [])),
+    (["全县中小学秋季开学工作全面就绪", "开学第一课"], ("全县中小学秋季开学工作全面就绪", "开学第一课", [])),
+    # must not: two lines of about one length are title + subtitle, whatever
+    # their spaces or the quotes in the first
+    (["市区新增三处停车场", "缓解老城区停车难"], (None, "市区新增三处停车场", ["缓解老城区停车难"])),
+    (["家门口的“充电站”建起来了", "社区新能源车主不再排队"], (None, "家门口的“充电站”建起来了", ["社区新能源车主不再排队"])),
+    (["老城区 改造三条小巷", "居民出行更方便了"], (None, "老城区 改造三条小巷", ["居民出行更方便了"])),
     # must not merge: a single line with phrase spaces stays one main title
     (["西部科学城 擂响“奋进鼓” 唱好“双城记”"], (None, "西部科学城 擂响“奋进鼓” 唱好“双城记”", [])),
 ]
@@ -476,3 +704,52 @@ def test_orphan_pointer_is_unclassified():
     page = convert([P("正文。"), P("详见 版04", PAGE_REF, page="04")])
     assert outline(page.body[-1]) == ("unclassified", ["详见 版04"])
     assert page.body[-1].paras[0].parts[0].n == "04"
+
+
+# ------------------------------------------------- cheap test before people
+
+MAY_OPEN = [
+    ("本报讯（记者 王一）近日，我市召开大会。", True),
+    ("新华社北京３月４日电（记者 刘二 陈三）眼下，各地春耕。", True),
+    ("本报北京3月4日讯 记者王四报道：为缓解出行难，", True),
+    ("据新华社东京1月8日电 日本政府宣布，", True),
+    ("本報訊 教育部昨日宣布，", True),
+    ("重庆日报记者 李五 张六", True),
+    ("（实习生 刘七）", True),
+    ("文/张八", True),
+    # must not: ordinary running text is never handed to the people parser
+    ("今年各地把稳定粮食播种面积放在突出位置。河南、山东等产粮大省层层落实", False),
+    ("市场管理方负责人介绍，改造后市场还开通了线上订菜服务。", False),
+]
+
+
+MAY_CLOSE = [
+    ("（记者 王一）", True), ("（新华社武汉6月12日电）", True), ("记者 钱伟", True), ("王静 王柯岚", True),
+    ("文/张卫东", True), ("实习生 刘思雨，记者 钱伟", True),
+    # must not: a short paragraph of running text
+    ("市民凭预约码即可入馆。", False), ("“当时也没多想，救人要紧。”张师傅说。", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", MAY_CLOSE)
+def test_may_close(text, expected):
+    assert articles.may_close(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", MAY_OPEN)
+def test_may_open(text, expected):
+    assert articles.may_open(text) == expected
+
+
+def test_may_open_never_hides_an_opening():
+    """Every paragraph tail of the real pages that people reads as opening
+    with a dateline or byline passes the cheap test."""
+    from conftest import SEEDS
+    from pathlib import Path
+    pages = list(SEEDS) + sorted((Path(__file__).parent / "unseen").glob("*.txt"))
+    for path in pages:
+        for para in path.read_text(encoding="utf-8").replace("\n\n", "\0").replace("\n", "").split("\0"):
+            for k in range(0, len(para), 5):
+                tail = para[k:]
+                if tail.strip() and not articles.may_open(tail):
+                    assert not REAL_SPLIT_OPENING(Text([tail]), 2022)[0], tail[:30]

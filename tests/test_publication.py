@@ -28,7 +28,16 @@ CASES = [
     # traditional characters: read as simplified, kept as printed
     (["聯合報 2022年4月19日 星期二 總第513期", "重慶科技報社出版"],
      dict(title="聯合報", date="2022-04-19", issue="513", publisher="重慶科技報社")),
+    # a Republic-era (ROC) year, a page number in Chinese numerals, traditional script
+    (["中華民國六十八年十月三日　星期三　　大華晚報　　第十一版"],
+     dict(title="大華晚報", date="1979-10-03", page="11")),
+    (["民国80年1月5日 星期六"], dict(date="1991-01-05")),
+    # a bare section-page number on a line of its own in the running head
+    (["2011年9月2日 星期五 东江日报", "B7", "编辑：王一"], dict(title="东江日报", date="2011-09-02", page="B07")),
     # not printed, or not a paper's name
+    (["民国时期的老报纸 第三版"], dict(page="03")),
+    (["这是他说的第二版方案"], {}),
+    (["民国七十四年"], {}),
     (["重庆日报协办"], {}),
     (["政务简报"], {}),
     (["今日 版"], {}),

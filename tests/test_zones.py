@@ -78,6 +78,8 @@ MASTHEAD_PAGE = """植恩生物：
 
 本报讯（记者 张三）近日，记者从市科协获悉，全市科普工作取得新进展。"""
 
+DROPPED = "今年入夏以来，市卫生健康\n委员会组织医护人员走进社\n志愿者为老人测量血压。\n本报记者 王小二 摄\n区，为居民免费发放防暑药\n品和宣传资料。"
+
 CASES = [
     # ---- masthead: imprint, date, issue, QR label, slogans next to it
     (MASTHEAD_PAGE, [
@@ -101,6 +103,17 @@ CASES = [
     # an inside page's header: date, page, column, editors without colons
     ("2022年6月13日 星期一 3 要闻\n责任编辑 王晓军 美编 黄景琳\n\n本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "2022年6月13日 星期一 3 要闻"), expect(MASTHEAD, "责任编辑 王晓军 美编 黄景琳")]),
+    # an inside page's running head: its page number alone on a line, and a
+    # short page name there, which is the page banner (a section)
+    ("2011年9月2日 星期五 东江日报\nB7\n视界\n编辑：王一 美编：李二\n\n本报讯 近日，全市科技创新大会召开。", [
+        expect(MASTHEAD, "2011年9月2日 星期五 东江日报"), expect(MASTHEAD, "B7"), expect(SECTION, "视界"),
+        expect(MASTHEAD, "编辑：王一 美编：李二")]),
+    ("第６版\n\n国际观察\n\n2011年9月2日 星期五\n\n本报讯 近日，全市科技创新大会召开。", [
+        expect(MASTHEAD, "第６版"), expect(SECTION, "国际观察"), expect(MASTHEAD, "2011年9月2日 星期五")]),
+    # must not: a front page's masthead (no page number printed) keeps its slogans
+    ("东江日报\n科技兴市\n2011年9月2日 星期五\n今日8版\n\n本报讯 近日，全市科技创新大会召开。", [
+        expect(MASTHEAD, "东江日报"), expect(MASTHEAD, "科技兴市"), expect(MASTHEAD, "2011年9月2日 星期五"),
+        expect(MASTHEAD, "今日8版")]),
     # a traditional page
     ("聯合報 2022年4月19日 星期二\n\n本報訊 記者從市科技局獲悉，全市科技工作取得新進展。（下轉第二版）\n\n"
      "科技政策扎實落地 詳見第3版\n\n政務簡報\n\n臺北報導 攝/陳曉明", [
@@ -132,9 +145,9 @@ CASES = [
         expect(TEASER, "某某生物：独创关键技术", teaser="3"),
         expect(MASTHEAD, "2023年3月5日 星期日"),
     ]),
-    # pointers set before their teasers, after a column label
+    # pointers set before their teasers, under the teaser block's label
     ("本版导读\n\n→4版\n\n城市更新迎来新机遇\n\n见第12版\n\n乡村振兴的科技力量\n\n本报讯 正文开始了。", [
-        expect(SECTION, "本版导读"),
+        expect(TEASER, "本版导读", label="1"),
         expect(PAGE_REF, "→4版", page="04", teaser="1"),
         expect(TEASER, "城市更新迎来新机遇", teaser="1"),
         expect(PAGE_REF, "见第12版", page="12", teaser="2"),
@@ -184,6 +197,9 @@ CASES = [
         expect(CAPTION, "上图：新建成的大桥。", figure="2"),
         expect(CREDIT, "记者 李四 摄", figure="2"),
     ]),
+    # a caption and credit dropped into a paragraph: the caption is the line
+    # above the credit that does not run to the column's measure
+    (DROPPED, [expect(CAPTION, "志愿者为老人测量血压。", figure="1"), expect(CREDIT, "本报记者 王小二 摄", figure="1")]),
     # must not: a picture mentioned in running text
     ("据介绍，图为我们提供了思路。记者了解到，地图上标出了位置。", []),
     # an organisation credits all photos; the name above is the author
@@ -205,6 +221,18 @@ CASES = [
 def test_zones(raw, expected, kind):
     page, got = zoned(raw, kind)
     assert got == expected
+    assert_lossless(raw, page)
+
+
+@pytest.mark.parametrize("raw, resumes", [
+    (DROPPED, True),
+    # must not: the paragraph above the photo had ended
+    (DROPPED.replace("走进社", "义诊。").replace("区，为居民免费发放防暑药\n品", "还为社区居民免费发放防暑\n药品"), False),
+])
+def test_text_after_a_dropped_photo_resumes_its_paragraph(raw, resumes):
+    page, _ = zoned(raw)
+    text = [b for b in page.blocks if not b.zone]
+    assert len(text) == 2 and ("resumes" in text[1].facts) == resumes and "resumes" not in text[0].facts
     assert_lossless(raw, page)
 
 

@@ -5,13 +5,22 @@ paragraph, an opening dateline/byline, a closing byline, a continuation note,
 a figure piece, a section banner, page furniture).  Then one decision is made
 for the whole page: are heads printed BEFORE their body (the usual layout) or
 AFTER it (common in column extractions, where the headline block comes out
-last)?  Finally one pass builds the body: articles start at an opening
-dateline, a （上接…） note or (heads before) a title group, and end at a
-closing byline, a （下转…） note or (heads after) their title group.  Every
-block's text lands somewhere exactly once.
+last)?  Only the page's ends tell (`heads_after`).  Then one pass builds the
+body: articles start at an opening dateline, a （上接…） note or (heads
+before) a title group, and end at a closing byline, a （下转…） note or (heads
+after) their title group.  Conventions of layout it relies on, each a rule:
+a news report that opens with a dateline has no subheads; a name line under
+heads is their article's byline; a column label over a complete head, or a
+box label over a title, labels the articles it heads; a display group of
+figures between paragraphs is a graphic; a continued fragment takes no title
+from this page.  Last, figures extracted between two articles go to the one
+their caption shares words with, and one-line "subheads" among two-line ones
+on a page of credited photos are captions.  Every block's text lands
+somewhere exactly once.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +46,22 @@ LONGEST_LABEL = 12      # longest box label with its brackets
 LABEL_EDGES = regex.compile(r"^[\s【\[〔（(■●▲◆]*|[\s】\]〕）):：]*$")
 CONTINUATION_MARK = regex.compile(r"[（(][^（()）\n]{1,12}[)）]")
 SPACE = regex.compile(r"\s+")
+WORDS = regex.compile(r"\p{L}")
+# Every opening dateline ends in a dispatch word and every byline holds a
+# role word; each of those ends in one of these characters.
+OPENING_CUE = re.compile("[%s]" % re.escape("".join(sorted({w[-1] for w in people.ROLES} | set("讯电訊電")))))
+OPENING_REACH = 40      # an opening dateline/byline shows its cue this near the start
+BRACKETED = re.compile(r"\s*[（(【\[]")
+PROSE = re.compile(r"[。；;！!？?]")      # sentence ends no closing byline carries
+QUOTE = regex.compile(r"[“”「」『』]")
+KICKER_RATIO = 1.3      # a kicker is this much longer than the main title under it
+CLAUSE_MIN = 6          # characters of a full clause in a head couplet
+SHARED_TITLE_WORDS = 0.4   # share of a title's character pairs its first paragraph repeats
+LABEL_MAX = 8           # longest column label over a title with its dash subtitle
+STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
+CAPTION_LINE_MAX = 30   # longest caption line set on its own
+SENTENCE_END = regex.compile(r"[。！？!?…]$")
+LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
 OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
 
 
@@ -53,7 +78,7 @@ def is_box_label(text: str) -> bool:
 
 # ------------------------------------------------------------------ tokens
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str
     block: Block
@@ -64,17 +89,24 @@ class Token:
 
 
 def display_lines(text: Text) -> list[Text]:
-    """The printed lines of a display block (its text joins them with "\\n")."""
-    out, start = [], 0
-    plain = text.plain
-    while True:
-        end = plain.find("\n", start)
-        piece = text.slice(start, len(plain) if end < 0 else end).strip()
-        if piece:
-            out.append(piece)
-        if end < 0:
-            return out
-        start = end + 1
+    """The printed lines of a display block (its text joins them with "\\n"),
+    cut in one pass over its segments; a correction stays on its line."""
+    if "\n" not in text.plain:
+        return [text] if text else []
+    lines: list[list] = [[]]
+    for seg in text.segments:
+        if not isinstance(seg, str):
+            lines[-1].append(seg)
+            continue
+        parts = seg.split("\n")
+        lines[-1].append(parts[0])
+        lines.extend([part] for part in parts[1:])
+    out = []
+    for segments in lines:
+        line = Text(segments).strip()
+        if line:
+            out.append(line)
+    return out
 
 
 def continuation_tokens(block: Block, text: Text) -> list[Token]:
@@ -94,11 +126,11 @@ def continuation_tokens(block: Block, text: Text) -> list[Token]:
 def paragraph_tokens(block: Block, text: Text, year: int | None) -> list[Token]:
     """Running text: an opening dateline/byline, a whole closing byline, or a
     paragraph (perhaps ending in a bracketed closing byline)."""
-    if len(text) <= SHORT_BLOCK:
+    if len(text) <= SHORT_BLOCK and may_close(text.plain):
         closing = people.closing(text, year)
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
-    opening, rest = people.split_opening(text, year)
+    opening, rest = people.split_opening(text, year) if may_open(text.plain) else ([], text)
     if opening:
         return [Token(OPEN, block, rest.strip(), paras=opening)]
     start = trailing_bracket(text.plain)
@@ -108,6 +140,19 @@ def paragraph_tokens(block: Block, text: Text, year: int | None) -> list[Token]:
             return [Token(TEXT, block, text.slice(0, start).strip()),
                     Token(CLOSE, block, text.slice(start).strip(), paras=closing)]
     return [Token(TEXT, block, text)]
+
+
+def may_open(plain: str) -> bool:
+    """Cheap test before `people.split_opening`: an opening dateline ends in
+    a dispatch word (讯, 电) and a byline holds a role word (记者, 摄/) near
+    the start, or the paragraph opens with a bracket."""
+    return bool(BRACKETED.match(plain) or OPENING_CUE.search(plain, 0, OPENING_REACH))
+
+
+def may_close(plain: str) -> bool:
+    """Cheap test before `people.closing`: a closing byline or dateline is
+    bracketed, or has no sentence punctuation (记者 钱伟, 王静 王柯岚)."""
+    return bool(BRACKETED.match(plain)) or not PROSE.search(plain)
 
 
 def trailing_bracket(plain: str) -> int:
@@ -134,9 +179,10 @@ def tokens_of(block: Block, year: int | None) -> list[Token]:
         return continuation_tokens(block, text)
     if is_box_label(text.plain):
         return [Token(LABEL, block, text)]
-    if block.kind == DISPLAY:
+    if block.kind == DISPLAY and WORDS.search(text.plain):     # a head has words, not just a figure
         lines = display_lines(text)
-        closing = people.closing(text, year) if len(lines) == 1 and len(text) <= SHORT_BLOCK else None
+        closing = people.closing(text, year) if len(lines) == 1 and len(text.plain) <= SHORT_BLOCK \
+            and may_close(text.plain) else None
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
         byline, rest = people.split_opening(lines[-1], year) if len(lines) > 1 else ([], None)
@@ -161,32 +207,54 @@ def tokenize(page: Page, year: int | None) -> list[Token]:
 # ------------------------------------------------------------ head layout
 
 def heads_after(tokens: list[Token]) -> bool:
-    """Does this page print heads after their body?  Votes: the page opens
-    with a head (before) or with running text (after); the page ends with a
-    head (after); a head directly over an opening dateline (before); an
-    opening dateline with no head over it (after)."""
-    content = [t for t in tokens if t.kind in CONTENT and t.kind != LABEL]
-    if not any(t.kind == HEAD for t in content):
+    """Does this page print heads after their body?  Only the page's two
+    ends tell: inside the page every article boundary reads the same either
+    way (…text | heads | dateline text…).  Running text at the top (no
+    continuation note over it) has its heads after it; a head at the very
+    end has no body under it.  The top weighs more: a box at the foot of the
+    page is easily taken for a head."""
+    content = [t.kind for t in tokens if t.kind in CONTENT and t.kind != LABEL]
+    if HEAD not in content:
         return False
-    before = 2 * (content[0].kind == HEAD)
-    after = (content[0].kind in (TEXT, OPEN)) + 2 * (content[-1].kind == HEAD)
-    for prev, tok in zip(content, content[1:]):
-        if tok.kind == OPEN:
-            before += prev.kind == HEAD
-            after += prev.kind != HEAD
+    first, last = content[0], content[-1]
+    before = 3 * (first == HEAD) + 2 * (last in (TEXT, OPEN, CLOSE))
+    after = 3 * (first in (TEXT, OPEN)) + 2 * (last == HEAD)
     return after > before
 
 
 def kicker_like(first: Text, second: Text) -> bool:
-    """Is `first` a kicker over `second` (else `second` is a subtitle)?"""
-    if second.plain.startswith("——"):
+    """Is `first` a kicker over `second` (else `second` is a subtitle)?
+    A dash opens a subtitle; a verb of reporting (…时强调) ends a kicker.
+    The main title carries the quoted figure of speech (“老房子”穿上“新外衣”),
+    so quotes in the second line only make the first its kicker; so does a
+    couplet of full clauses over a single phrase.  Otherwise the main title
+    is the line in the largest type, the shortest: a first line markedly
+    longer than the second is a kicker, two lines of about one length are
+    title and subtitle."""
+    a, b = first.plain.strip(), second.plain.strip()
+    if b.startswith("——"):
         return False
-    words = first.plain.rstrip("：:，,。 ")
-    if any(words.endswith(w) for w in word_list("articles_kicker_ends.txt")):
+    if kicker_ending(a):
         return True
-    if " " in first.plain.strip() and " " not in second.plain.strip():
+    if QUOTE.search(b) and not QUOTE.search(a):
         return True
-    return len(SPACE.sub("", second.plain)) < len(SPACE.sub("", first.plain))
+    if is_couplet(a) and not SPACE.search(b):
+        return True
+    return len(SPACE.sub("", a)) >= KICKER_RATIO * len(SPACE.sub("", b))
+
+
+def kicker_ending(s: str) -> bool:
+    """Does the line end like a kicker, with a verb of reporting (…时强调)?"""
+    words = s.strip().rstrip("：:，,。 ")
+    return any(words.endswith(w) for w in word_list("articles_kicker_ends.txt"))
+
+
+def is_couplet(s: str) -> bool:
+    """Two or more phrases set apart by spaces, each a full clause
+    (科技政策扎实落地 持续厚植创新优势), not a topic before its statement
+    (臺北市公車 新闢五條路線)."""
+    phrases = SPACE.split(s)
+    return len(phrases) > 1 and min(map(len, phrases)) >= CLAUSE_MIN
 
 
 def one_phrase(first: Text, second: Text) -> bool:
@@ -195,7 +263,7 @@ def one_phrase(first: Text, second: Text) -> bool:
     a, b = first.plain, second.plain
     if sum(a.count(c) for c in OPENERS) > sum(a.count(c) for c in CLOSERS):
         return True
-    return len(SPACE.sub("", a)) <= 5 or len(SPACE.sub("", b)) <= 4
+    return len(SPACE.sub("", a)) <= STUB_MAX or len(SPACE.sub("", b)) <= STUB_MAX
 
 
 def head_units(lines: list[list[Text]]) -> list[Text]:
@@ -227,6 +295,28 @@ def split_title(lines: list[list[Text]]) -> tuple[list[list[Text]], list[list[Te
     return lines[:n], lines[n:]
 
 
+def column_label(lines: list[list[Text]]) -> tuple[Text | None, list[list[Text]]]:
+    """A column label printed as the first line of a title group, and the
+    group's other lines.  Either a box label (短评, 编者按) with heads under
+    it: over text it would be a box, over a title it names the column.  Or
+    a short line set apart (a block of its own) over heads that are complete
+    without it, a title with its dash subtitle or kicker, title and
+    subtitle: a head has one kicker, so the line above it is the column's."""
+    first_block, first = lines[0], lines[0][0]
+    rest = ([first_block[1:]] if len(first_block) > 1 else []) + lines[1:]
+    if not rest:
+        return None, lines
+    if is_box_label(first.plain):
+        return first, rest
+    if len(first_block) > 1 or LABEL_PUNCT.search(first.plain) or kicker_ending(first.plain):
+        return None, lines
+    units = head_units(split_title(rest)[0])
+    short = len(SPACE.sub("", first.plain)) <= LABEL_MAX
+    if len(units) >= 3 or short and len(units) == 2 and units[1].plain.lstrip().startswith("——"):
+        return first, rest
+    return None, lines
+
+
 def split_heads(units: list[Text]) -> tuple[Text | None, Text | None, list[Text]]:
     """kicker, main title, subtitles from a title group's heads."""
     if len(units) == 1:
@@ -253,6 +343,69 @@ def split_graphic(lines: list[list[Text]]) -> tuple[list[list[Text]], list[Text]
     i, j, _ = flat[doubled[0]]
     head = [bl for bl in lines[:i]] + ([lines[i][:j]] if j else [])
     return head, [ln for _, _, ln in flat[doubled[0]:]]
+
+
+# ------------------------------------------------------- graphics, captions
+
+BULLETS = "●■▲◆★□○◇△☆•·"
+DATA_LINE = regex.compile(rf"[{BULLETS}]|[0-9０-９.．%％+＋\-~～—]+\p{{Han}}{{0,3}}$")
+GRAPHIC_LINES = 3       # fewest lines of an infographic; subheads have one or two
+
+
+def is_data(line: Text) -> bool:
+    """A line of a graphic: a bullet item, a bare figure (96.4%, 1.2万), or
+    set in fake bold."""
+    return bool(DATA_LINE.match(line.plain.strip())) or has_doubling(line)
+
+
+def is_graphic(lines: list[Text]) -> bool:
+    """A display group set between paragraphs that is an infographic, not a
+    subhead: three or more lines, at least two of them data."""
+    return len(lines) >= GRAPHIC_LINES and sum(map(is_data, lines)) >= 2
+
+
+def odd_heads_to_captions(art: Article) -> None:
+    """The subheads of one article are set alike.  When two or more are
+    two-line heads, a one-line display line among them (a box label aside)
+    is a photo caption the extraction set between paragraphs (only on a page
+    with credited photos): a figure at the end of the part before it."""
+    multi = sum(1 for s in art.subsections if "\n" in s.head.plain)
+    if multi < 2:
+        return
+    kept: list[Subsection] = []
+    for sub in art.subsections:
+        if "\n" in sub.head.plain or is_box_label(sub.head.plain):
+            kept.append(sub)
+            continue
+        items = kept[-1].items if kept else art.items
+        items.append(Figure(head=sub.head))
+        items.extend(sub.items)
+    art.subsections = kept
+
+
+def article_text(art: Article) -> str:
+    """The title and paragraphs of an article, for word overlap."""
+    parts = [art.title.plain] if art.title else []
+    for item in art.items + [x for sub in art.subsections for x in sub.items]:
+        if isinstance(item, Para):
+            parts.append(item.plain)
+    return "".join(parts)
+
+
+def shared_words(caption: str, text: str) -> int:
+    """How many character pairs of the caption the text also has."""
+    return sum(1 for k in range(len(caption) - 1) if caption[k:k + 2] in text)
+
+
+def place_between(figures: list[Figure], before: Article, after: Article) -> None:
+    """Figures extracted between two articles went to the later one; one
+    whose caption shares more words with the earlier article is its."""
+    text_before, text_after = article_text(before), article_text(after)
+    for fig in figures:
+        caption = SPACE.sub("", fig.head.plain) if fig.head else ""
+        if caption and shared_words(caption, text_before) > shared_words(caption, text_after):
+            after.items[:] = [x for x in after.items if x is not fig]
+            (before.subsections[-1].items if before.subsections else before.items).append(fig)
 
 
 # ---------------------------------------------------------------- builder
@@ -286,19 +439,23 @@ class Builder:
         self.texted = False                       # the current article has a paragraph
         self.figure: Figure | None = None         # the figure the last FIG token fed
         self.pending: list[Figure] = []           # figures waiting for the next article
+        self.between: list[tuple[list[Figure], Article, Article]] = []   # figures set between two articles
         self.teaser_run = 0                       # first teaser item no pointer has closed yet
         self.unclassified = Division("unclassified")
         self.count = 0
+        self.last_matter = max((k for k, t in enumerate(tokens) if t.kind not in (FURNITURE, BANNER)), default=-1)
         self.next_stop = following(tokens, (OPEN, CLOSE, NOTE, BANNER))
         self.next_mark = following(tokens, (HEAD, OPEN, CLOSE, NOTE, BANNER))
 
     # -- helpers
     def new_article(self) -> Article:
         self.count += 1
-        self.article = Article(id=f"a{self.count}")
+        before, self.article = self.article, Article(id=f"a{self.count}")
         self.container.append(self.article)
         self.ended = self.fragment = self.signed = self.texted = False
         self.article.items.extend(self.pending)
+        if self.pending and before is not None:
+            self.between.append((self.pending, before, self.article))
         self.pending = []
         return self.article
 
@@ -315,9 +472,55 @@ class Builder:
         art = self.article
         return bool(art and (art.opening or art.subsections or self.texted))
 
-    def paragraph(self, text: Text) -> None:
-        self.target().append(Para.of("p", text))
+    def paragraph(self, text: Text, resumes: bool = False) -> None:
+        """A paragraph; one that `resumes` after a figure dropped into it
+        (zones) goes on the paragraph before that figure."""
+        items = self.target()
         self.texted = True
+        if resumes:
+            k = len(items)
+            while k and isinstance(items[k - 1], Figure):
+                k -= 1
+            if k < len(items) and isinstance(items[k - 1], Para) and items[k - 1].kind == "p":
+                items[k - 1].parts.append(text)
+                return
+        items.append(Para.of("p", text))
+
+    def open_section(self, head: Text) -> None:
+        """A column or page banner: the articles after it are its members."""
+        self.flush_pending()
+        section = Section(head)
+        self.body.append(section)
+        self.container = section.members
+        self.article = None
+
+    def banner(self, head: Text) -> None:
+        """A column or page banner.  Heads before, or at the top of the page:
+        it heads the articles after it.  Heads after, below articles: like
+        the heads it is extracted after what it heads: the nearest untitled
+        article before it (briefs under a column label have no titles), else
+        the article just before it."""
+        articles = [x for x in self.container if isinstance(x, Article)] if self.after else []
+        if articles:
+            untitled = [x for x in articles if not x.title]
+            self.wrap_in_section(head, (untitled or articles)[-1])
+        else:
+            self.open_section(head)
+
+    def wrap_in_section(self, head: Text, art: Article) -> None:
+        """Heads after: a column label over the heads that close `art` is
+        that article's column.  Inside a page banner's section (sections do
+        not nest) the column, the more specific, takes the article out.
+        An article that already has its column keeps it (the label is left
+        unclassified)."""
+        at = next((k for k, x in enumerate(self.container) if x is art), None)
+        if at is None:
+            self.unclassified.paras.append(Para.of("ab", head))
+        elif self.container is self.body:
+            self.body[at] = Section(head, [art])
+        else:
+            del self.container[at]
+            self.body.append(Section(head, [art]))
 
     def flush_pending(self) -> None:
         self.container.extend(self.pending)
@@ -345,7 +548,9 @@ class Builder:
             if self.article is None or self.ended:
                 return True
             starts = nxt is not None and (nxt.kind == OPEN or (nxt.kind == NOTE and nxt.note.direction == "from"))
-            return starts and (self.has_body() or not self.article.title) or self.signed_elsewhere(i)
+            if starts and (self.has_body() or not self.article.title):
+                return True
+            return self.has_body() and (self.news_item() or self.signed_under(i)) or self.signed_elsewhere(i)
         if self.article is None or self.ended and self.article.title:
             return True
         prev = self.neighbour(i, -1)
@@ -354,6 +559,49 @@ class Builder:
         if nxt is None or nxt.kind == OPEN or nxt.kind == NOTE:
             return True
         return not self.fragment and kind_of(self.next_mark[i]) != HEAD
+
+    def heads(self, i: int, tok: Token) -> None:
+        """A head group: a box heading nothing, a misplaced section, an
+        infographic, a title group or subheads."""
+        lines = [ln for bl in tok.lines for ln in bl]
+        if not self.after and self.heads_over_nothing(i):
+            self.unclassified.paras.append(Para.of("ab", Text.join(lines, "\n")))
+        elif self.misplaced_section(i, tok):
+            self.reopen(tok)
+        else:
+            title = self.head_is_title(i)
+            # a graphic under a clean headline is the title group's (split_graphic)
+            if self.has_body() and is_graphic(lines) and not (title and not is_data(lines[0])):
+                self.target().append(Figure(head=Text.join(lines, "\n")))
+            elif title:
+                self.title_group(tok)
+            else:
+                self.subsection(lines)
+
+    def leftover_caption(self, i: int, tok: Token) -> bool:
+        """A short line with no sentence end, after an article's closing and
+        with no text after it on the page: it starts nothing; it is a
+        caption of that article's photos."""
+        plain = tok.text.plain
+        return (self.signed and self.ended and self.neighbour(i, 1) is None and len(plain) <= CAPTION_LINE_MAX
+                and "\n" not in plain and not SENTENCE_END.search(plain) and not BRACKETED.match(plain))
+
+    def heads_over_nothing(self, i: int) -> bool:
+        """Heads before: a display group with no text, note or figure after
+        it on the page heads nothing; it is a box (weather, a notice)."""
+        return i >= self.last_matter
+
+    def news_item(self) -> bool:
+        """The open article opened with a dateline (本报讯, 新华社…电): a news
+        report, which is set without subheads, so heads after its text
+        begin the next article."""
+        return any(p.kind == "dateline" for p in self.article.opening)
+
+    def signed_under(self, i: int) -> bool:
+        """A name line right under the heads is the opening byline of the
+        article they head (a subhead is never signed)."""
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.kind in (CLOSE, BYLINE)
 
     def signed_elsewhere(self, i: int) -> bool:
         """Heads before: the text under this group ends in a closing byline,
@@ -384,22 +632,49 @@ class Builder:
         self.pending = []
 
     def title_group(self, tok: Token) -> None:
-        """Heads after: the heads close the untitled article before them.
-        Otherwise (heads before, or heads after with no body before them)
-        they open a new article, or title the open one while it has no text."""
+        """Heads after: the heads close the untitled article before them (but
+        not a continued fragment, whose title is on another page: see
+        `split_fragment`).  Otherwise (heads before, or heads after with no
+        body before them) they open a new article, or title the open one
+        while it has no text."""
         art = self.article
         closes = self.after and art is not None and not art.title and bool(art.items or self.has_body())
-        if not closes and (art is None or self.ended or art.title or self.has_body()):
-            art = self.new_article()
-        lines, graphic = split_graphic(tok.lines)
+        label, lines = column_label(tok.lines)
+        lines, graphic = split_graphic(lines)
         lines, later = split_title(lines)
-        art.kicker, art.title, art.subtitles = split_heads(head_units(lines))
+        kicker, title, subtitles = split_heads(head_units(lines))
+        if closes and self.fragment:
+            art = self.split_fragment(title) or art
+        if label is not None and not closes:
+            self.open_section(label)
+        if not closes and (self.article is None or self.ended or art.title or self.has_body()):
+            art = self.new_article()
+        elif label is not None:
+            self.wrap_in_section(label, art)
+        art.kicker, art.title, art.subtitles = kicker, title, subtitles
         if graphic:
             (art.subsections[-1].items if art.subsections else art.items).append(
                 Figure(head=Text.join(graphic, "\n")))
         for block_lines in later:
             self.subsection(block_lines, art)
         self.ended = closes
+
+    def split_fragment(self, title: Text) -> Article | None:
+        """Heads after, closing a continued fragment (no heads on this page):
+        the article they head starts at the first paragraph that shares the
+        title's words (近日，…儿童友好馆开馆… under 重庆首个儿童友好馆开馆);
+        that paragraph and the rest leave the fragment.  None if none does."""
+        fragment = self.article
+        items = fragment.subsections[-1].items if fragment.subsections else fragment.items
+        words = SPACE.sub("", title.plain)
+        need = max(2, round(SHARED_TITLE_WORDS * (len(words) - 1)))
+        for k, item in enumerate(items):
+            if k and isinstance(item, Para) and shared_words(words, item.plain) >= need:
+                moved, items[k:] = items[k:], []
+                art = self.new_article()
+                art.items.extend(moved)
+                return art
+        return None
 
     def subsection(self, lines: list[Text], art: Article | None = None) -> None:
         """Subheads; a box label line inside the group is a head of its own."""
@@ -462,7 +737,9 @@ class Builder:
                 self.unclassified.paras.append(Para("ab", [ref]))
             return
         self.flush_pending()
-        if zone == MASTHEAD:
+        if "label" in tok.block.facts:      # the teasers' label: no item, and the model has no teaser head
+            self.unclassified.paras.append(Para.of("ab", tok.text))
+        elif zone == MASTHEAD:
             if not isinstance(last, Masthead):
                 last = Masthead()
                 self.body.append(last)
@@ -485,18 +762,9 @@ class Builder:
             elif kind == FIG:
                 self.figure_piece(i, tok)
             elif kind == BANNER:
-                self.flush_pending()
-                section = Section(tok.text)
-                self.body.append(section)
-                self.container = section.members
-                self.article = None
+                self.banner(tok.text)
             elif kind == HEAD:
-                if self.misplaced_section(i, tok):
-                    self.reopen(tok)
-                elif self.head_is_title(i):
-                    self.title_group(tok)
-                else:
-                    self.subsection([ln for bl in tok.lines for ln in bl])
+                self.heads(i, tok)
             elif kind == LABEL:
                 self.subsection([tok.text])
             elif kind == OPEN:
@@ -515,9 +783,17 @@ class Builder:
                     self.fragment = True
                 self.target().append(tok.note)
                 self.ended = tok.note.direction == "to"
+            elif self.leftover_caption(i, tok):
+                art = self.article
+                (art.subsections[-1].items if art.subsections else art.items).append(Figure(head=tok.text))
             else:
-                self.paragraph(tok.text)
+                self.paragraph(tok.text, "resumes" in tok.block.facts)
         self.flush_pending()
+        for figures, before, after in self.between:
+            place_between(figures, before, after)
+        if any(t.kind == FIG for t in self.tokens):
+            for art in self.page.articles():
+                odd_heads_to_captions(art)
         # TEI wants some division in a body: masthead lines alone are not one
         if self.unclassified.paras or all(isinstance(x, Masthead) for x in self.body) and self.body:
             self.body.append(self.unclassified)

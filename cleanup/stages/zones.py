@@ -6,8 +6,10 @@ field, a page pointer, a continuation marker, a credit, a column label), and
 a block is cut where such a line touches other text, down to a part of a line
 for a marker or a credit that shares its line with text (`Text.slice`, so no
 character is lost).  Then the parts are read in context: short lines next to
-the masthead are its slogans, the display lines before a pointer are a
-teaser, the text before a credit is its caption.  Block order stays reading
+the masthead are its slogans (but a short word in an inside page's running
+head is the page banner), the display lines before a pointer are a teaser,
+the text before a credit is its caption (for a photo dropped into a
+paragraph, only the lines off the column's measure).  Block order stays reading
 order; the masthead lines then fill `page.publication`.
 """
 from __future__ import annotations
@@ -16,7 +18,6 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from dataclasses import dataclass, field
-from itertools import islice
 
 import regex
 
@@ -35,11 +36,19 @@ CAPTION_LINES_MAX = 3   # lines above a credit in its own block that are its cap
 
 # --------------------------------------------------------------- patterns
 
-COLUMNS = frozenset(w for word in load_words("masthead_columns.txt") for w in (word, traditional(word)))
-COLUMN_MAX = max(map(len, COLUMNS)) + 4      # room for decoration (■ 要闻 ■)
+def both_scripts(name: str) -> frozenset[str]:
+    """A word list in simplified and traditional characters."""
+    return frozenset(w for word in load_words(name) for w in (word, traditional(word)))
+
+
+COLUMNS = both_scripts("masthead_columns.txt")
+TEASER_LABELS = both_scripts("masthead_teaser_labels.txt")
+COLUMN_MAX = max(map(len, COLUMNS | TEASER_LABELS)) + 4      # room for decoration (■ 要闻 ■)
+BANNER_WORD_MAX = 4     # an unlisted page name in the running head (城事, 国际) is this short
 POINTER_WORDS = load_words("masthead_pointers.txt")
 
 SENTENCE = regex.compile(r"[。；;]")
+SENTENCE_END = regex.compile(r"[。！？!?…”」』]$")
 # A slogan or a short label: up to three phrases of 2-8 Han characters.
 SLOGAN = regex.compile(r"\p{Han}{2,8}(?:[\s·•・，,]+\p{Han}{2,8}){0,2}")
 # The paper's name in capitals (RENMIN RIBAO, CHINA DAILY) under its logo.
@@ -60,7 +69,10 @@ CONTINUATION_MARK = regex.compile(
     rf"[（(]\s*(?:(?P<to>下[转轉]|[转轉])|(?P<from>上接|紧接|緊接|接|续|續))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*[）)]"
     rf"|^\s*(?:(?P<to>下[转轉])|(?P<from>上接))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*$"
 )
-CREDIT_CUE = regex.compile(r"摄|图片|供图|供稿|图\s*[/／:：]")
+CREDIT_CUE = regex.compile(r"[摄攝]|[图圖]片|供[图圖]|供稿|[图圖]\s*[/／:：]")
+# A credit ends its line: after its cue word only a name or an agency, no
+# sentence (摄影爱好者在江边拍摄日出，… is no credit line).
+CREDIT_END = regex.compile(rf"(?:{CREDIT_CUE.pattern}|提供)[^，。；！？,;!?]{{0,16}}$")
 # Cheap gates (standard `re`, a bitmap scan), in both scripts: a line with
 # none of these is no zone line on its own, and the full patterns never run
 # on it.  Imprint keys and roles are let through by their colon; fields that
@@ -110,7 +122,8 @@ def may_be_masthead_line(s: str, hant: bool) -> bool:
     bare number: a line the masthead may absorb."""
     s = s.strip()
     return bool(masthead_strength(reading(s, hant)) or SLOGAN.fullmatch(s) or LATIN_NAME.fullmatch(s)
-                or (s.isdecimal() and len(s) <= 3))     # a number split off its field (今日 版 … 16)
+                or (s.isdecimal() and len(s) <= 3)      # a number split off its field (今日 版 … 16)
+                or publication.PAGE.fullmatch(reading(s, hant)))     # the page number alone (A12, 第2版)
 
 
 def may_hold_zone_line(s: str) -> bool:
@@ -140,16 +153,24 @@ def gated_lines(page: Page) -> list[int]:
 
 def touches(block: Block, gated: list[int]) -> bool:
     """Does the block hold a gated line?  (Its lines run from first to last.)"""
-    lo, hi = sorted((block.lines[0].number, block.lines[-1].number))
+    lo, hi = block.lines[0].number, block.lines[-1].number
+    if lo > hi:
+        lo, hi = hi, lo
     k = bisect_left(gated, lo)
     return k < len(gated) and gated[k] <= hi
 
 
 def label_mark(line: Line) -> Mark:
-    """A column label (a display line or a block of its own)."""
+    """A column label or the label of a teaser block (a display line or a
+    block of its own)."""
     stripped = line.text.plain.strip()
-    if len(stripped) <= COLUMN_MAX and stripped.strip(DECORATIONS) in COLUMNS:
+    if len(stripped) > COLUMN_MAX:
+        return NO_MARK
+    word = stripped.strip(DECORATIONS)
+    if word in COLUMNS:
         return Mark(SECTION, why="column label")
+    if word in TEASER_LABELS:
+        return Mark(TEASER, {"label": "1"}, why="label of the teasers")
     return NO_MARK
 
 
@@ -175,7 +196,7 @@ def mark_line(line: Line, alone: bool, hant: bool) -> Mark:
         return Mark(PAGE_REF, {"page": page_number(m["n"]) or ""}, why="page pointer")
     if masthead_strength(s) == 2:
         return Mark(MASTHEAD, why="masthead field")
-    if CREDIT_CUE.search(s):    # a credit, or a caption ending in one, if people agrees (split_inline)
+    if CREDIT_END.search(s):    # a credit, or a caption ending in one, if people agrees (split_inline)
         return Mark(CREDIT, inline=True, why="photo credit")
     m = POINTER_AT_END.search(s) if alone else None
     if m and display_text(s[:m.start()]):
@@ -243,50 +264,55 @@ def printed_length(s: str) -> int:
 def line_starts(block: Block) -> list[int] | None:
     """Where each line of the block starts in `block.text.plain`, found by
     counting printed characters (the lines stage joins lines, normalise
-    removes spaces); None when the block's text is not its lines'."""
+    removes spaces); None when the block's text is not its lines'.  One
+    pass over the segments, whatever the number of lines."""
     counts = [printed_length(ln.text.original) for ln in block.lines]
-    if sum(counts) != printed_length(block.text.original):
+    segments = block.text.segments
+    printed_of = [printed_length(seg if isinstance(seg, str) else seg.original) for seg in segments]
+    plain_of = [len(seg if isinstance(seg, str) else seg.corrected) for seg in segments]
+    if sum(counts) != sum(printed_of):
         return None
     starts: list[int] = []
-    segments = block.text.segments
     k, printed, plain = 0, 0, 0
     target = 0
+    nonspace: list[int] | None = None     # offsets of the printed characters in segments[k]
     for count in counts:
-        while k < len(segments):
-            seg = segments[k]
-            orig, corr = (seg, seg) if isinstance(seg, str) else (seg.original, seg.corrected)
-            n = printed_length(orig)
-            if printed + n > target:
-                break
-            printed, plain, k = printed + n, plain + len(corr), k + 1
+        while k < len(segments) and printed + printed_of[k] <= target:
+            printed, plain, k = printed + printed_of[k], plain + plain_of[k], k + 1
+            nonspace = None
         if k == len(segments):
             starts.append(plain)
         elif isinstance(segments[k], str):
-            nth = next(islice(NONSPACE.finditer(segments[k]), target - printed, None))
-            starts.append(plain + nth.start())
+            if nonspace is None:
+                nonspace = [m.start() for m in NONSPACE.finditer(segments[k])]
+            starts.append(plain + nonspace[target - printed])
         else:       # a correction belongs to the line where it starts
             starts.append(plain if target == printed else plain + len(segments[k].corrected))
         target += count
     return starts
 
 
-def block_pieces(block: Block, hant: bool, gated: list[int]) -> list[Piece]:
-    """The block cut where a line or part of a line belongs to a zone."""
+def block_pieces(block: Block, hant: bool, gated: list[int], numbers: frozenset[int]) -> list[Piece]:
+    """The block cut where a line or part of a line belongs to a zone
+    (`gated`: the sorted numbers of the lines that passed the gate, also as
+    a set)."""
     lines = block.lines
-    whole = Piece(block, 0, len(block.text.plain), lines)
+    plain = block.text.plain
+    whole = Piece(block, 0, len(plain), lines)
     alone = block.kind == DISPLAY or len(lines) == 1
-    if whole.b <= CAPTION_MAX and CAPTION_LEAD.match(block.text.plain) and not CREDIT_CUE.search(block.text.plain):
+    if whole.b <= CAPTION_MAX and CAPTION_LEAD.match(plain) and not CREDIT_CUE.search(plain):
         whole.zone, whole.why = CAPTION, "a caption by its first words"
         return [whole]
     if not lines or not touches(block, gated):
-        marks = [label_mark(ln) for ln in lines] if alone else []
+        if not alone:
+            return [whole]
+        marks = [label_mark(ln) for ln in lines]
         return cut(block, marks, hant) if any(m is not NO_MARK for m in marks) else [whole]
-    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CREDIT_BLOCK_MAX and CREDIT_CUE.search(block.text.plain):
+    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CREDIT_BLOCK_MAX and CREDIT_END.search(plain):
         para = people.credit(block.text)
         if para:
             whole.zone, whole.credit, whole.why = CREDIT, para, "photo credit"
             return [whole]
-    numbers = set(gated)
     marks = [mark_line(ln, alone, hant) if ln.number in numbers else label_mark(ln) if alone else NO_MARK
              for ln in lines]
     return cut(block, marks, hant)
@@ -393,6 +419,27 @@ def expand_masthead(pieces: list[Piece], hant: bool) -> None:
             after_masthead, run = p is not None and p.zone == MASTHEAD, []
 
 
+HAN_WORD = regex.compile(rf"\p{{Han}}{{2,{BANNER_WORD_MAX}}}")
+
+
+def running_head_banners(pieces: list[Piece], hant: bool) -> None:
+    """The running head of an inside page (date, paper, page number,
+    editors) names the page: a short word on a line of its own there (城事,
+    国际) is the page banner, the section of the articles below it.  Only
+    where the page number is printed: a front page's masthead has slogans."""
+    run: list[Piece] = []
+    for p in pieces + [None]:
+        if p is not None and p.zone == MASTHEAD:
+            run.append(p)
+            continue
+        if any(publication.prints_page_number(reading(q.plain, hant)) for q in run):
+            for q in run:
+                word = q.plain.strip(DECORATIONS)
+                if HAN_WORD.fullmatch(word) and not masthead_strength(reading(word, hant)):
+                    mark(q, SECTION, "page name in the running head")
+        run = []
+
+
 def sections(pieces: list[Piece]) -> None:
     """A `## …·…` banner counts as the page's banner only above all running text."""
     for p in pieces:
@@ -400,6 +447,48 @@ def sections(pieces: list[Piece]) -> None:
             return
         if p.banner and p.zone is None:
             mark(p, SECTION, "page banner")
+
+
+def dropped_captions(pieces: list[Piece]) -> None:
+    """A credit the extraction set inside a paragraph (running text right
+    above and right below it, no blank line: 挖掘 | caption | credit | 机…):
+    its caption is the lines right above it that do not run to the text's
+    measure, and when the text above breaks off mid-sentence the text below
+    resumes that paragraph (fact `resumes`, read by articles)."""
+    for i in range(len(pieces) - 2, 0, -1):
+        prev, credit, nxt = pieces[i - 1], pieces[i], pieces[i + 1]
+        if credit.zone != CREDIT or prev.zone or nxt.zone or prev.lines[-1] is credit.lines[0] \
+                or prev.lines[-1].number + 1 != credit.lines[0].number \
+                or credit.lines[-1].number + 1 != nxt.lines[0].number:
+            continue
+        width = measure(prev.lines + nxt.lines)
+        k = len(prev.lines)
+        while k and abs(display_width(prev.lines[k - 1].text.plain) - width) > 1:
+            k -= 1
+        starts = line_starts(prev.block) if k < len(prev.lines) else None
+        if not k or starts is None:
+            continue
+        a = starts[prev.block.lines.index(prev.lines[k])]
+        caption = Piece(prev.block, a, prev.b, prev.lines[k:], CAPTION, why="caption dropped into a paragraph")
+        prev.b, prev.lines = a, prev.lines[:k]
+        pieces[i:i] = [caption]
+        if not SENTENCE_END.search(prev.plain):
+            nxt.facts["resumes"] = "1"
+
+
+def display_width(s: str) -> int:
+    """Printed width in half-width units: ASCII counts one, the rest two."""
+    s = "".join(s.split())
+    return 2 * len(s) - len(s.encode("ascii", "ignore"))
+
+
+def measure(lines: list[Line]) -> int:
+    """The text's line width: the most common one (the wider on a tie)."""
+    counts: dict[int, int] = {}
+    for ln in lines:
+        n = display_width(ln.text.plain)
+        counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: (counts[n], n))
 
 
 def figures(pieces: list[Piece]) -> None:
@@ -468,7 +557,7 @@ def pointed_teasers(pieces: list[Piece]) -> None:
     when nothing stands before the first pointer of a cluster)."""
     n = 0
     for i, p in enumerate(pieces):
-        if p.zone == TEASER and "teaser" not in p.facts:
+        if p.zone == TEASER and "teaser" not in p.facts and "label" not in p.facts:
             n += 1
             p.facts["teaser"] = str(n)
         if p.zone != PAGE_REF or "figure" in p.facts:
@@ -550,10 +639,13 @@ def repair_page_count(page: Page, pieces: list[Piece]) -> None:
 def run(page: Page) -> Page:
     hant = page.script == "zh-Hant"
     gated = gated_lines(page)
-    pieces = [p for block in page.blocks for p in block_pieces(block, hant, gated)]
+    numbers = frozenset(gated)
+    pieces = [p for block in page.blocks for p in block_pieces(block, hant, gated, numbers)]
+    dropped_captions(pieces)
     figures(pieces)
     pointed_teasers(pieces)
     expand_masthead(pieces, hant)
+    running_head_banners(pieces, hant)
     unpointed_teasers(pieces)
     sections(pieces)
     pieces = merge(pieces)
@@ -569,6 +661,8 @@ def run(page: Page) -> Page:
         if p.zone:
             block.zone, block.facts = p.zone, p.facts
             page.log(NAME, block.first_line, block.text.plain[:40], p.zone, p.why)
+        elif p.facts:
+            block.facts = p.facts
         blocks.append(block)
     page.blocks = blocks
     page.settings[NAME] = {"display_max": str(DISPLAY_MAX), "caption_lines_max": str(CAPTION_LINES_MAX)}
