@@ -4,8 +4,7 @@
 - the TEI is well formed and valid against tei_all;
 - nothing is lost or added: the TEI text, read with the printed originals,
   holds exactly the non-space characters of the decoded page (what decode
-  removes and reports, and Markdown heading markers, aside);
-- the text format is a fixed point: converting it again gives it back.
+  removes and reports, and Markdown heading markers, aside).
 """
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from collections import Counter
 import regex
 from lxml import etree
 
-from cleanup.api import Document, convert
+from cleanup.api import Document
 from cleanup.stages.lines import HEADING_MARKER
 
 SPACE = regex.compile(r"\s+")
@@ -58,10 +57,3 @@ def check_document(doc: Document) -> None:
     want, got = non_space(decoded), non_space(printed_text(xml))
     if want != got:
         raise Broken(f"lost {''.join((want - got).elements())[:40]!r}, added {''.join((got - want).elements())[:40]!r}")
-
-
-def check_text_fixed_point(doc: Document) -> None:
-    once = doc.to_text()
-    twice = convert(once).to_text()
-    if twice != once:
-        raise Broken(f"text format is not a fixed point: {once[:60]!r} -> {twice[:60]!r}")
