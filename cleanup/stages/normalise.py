@@ -44,11 +44,14 @@ def widen_punctuation(text: Text) -> tuple[Text, int]:
     the bracket), and converting the clean text again must change nothing."""
     total = 0
     while True:
-        text, n1 = text.replace(HALF_BRACKETS, lambda m: WIDE[m.group(0)], "orig", "half-width bracket in Chinese text")
-        text, n2 = text.replace(HALF_PUNCT, lambda m: WIDE[m.group(0)], "orig", "half-width punctuation in Chinese text")
-        if not n1 + n2:
-            return text, total
+        n1 = n2 = 0
+        if BRACKET.search(text.plain):  # the bracket pattern's look-arounds are the costly part
+            text, n1 = text.replace(HALF_BRACKETS, lambda m: WIDE[m.group(0)], "orig", "half-width bracket in Chinese text")
+        if MARK.search(text.plain):
+            text, n2 = text.replace(HALF_PUNCT, lambda m: WIDE[m.group(0)], "orig", "half-width punctuation in Chinese text")
         total += n1 + n2
+        if not n1 + n2 or not HALF_WIDTH.search(text.plain):  # nothing left to widen
+            return text, total
 
 
 def close_letter_spacing(text: Text) -> tuple[Text, int]:
@@ -81,6 +84,8 @@ def convert_script(text: Text, target: str) -> tuple[Text, int]:
 # block at all; most blocks need none of them.
 SPACED = re.compile(r"[ \u3000]")
 HALF_WIDTH = re.compile(r"[,;:?!()]")
+BRACKET = re.compile(r"[()]")
+MARK = re.compile(r"[,;:?!]")
 Step = tuple[str, "re.Pattern[str]", Callable[[Text], tuple[Text, int]]]
 
 
