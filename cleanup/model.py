@@ -9,6 +9,7 @@ correction next to its original so that nothing is ever lost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Union
 
 import regex
@@ -46,17 +47,26 @@ class Text:
     __slots__ = ("segments", "plain")
 
     def __init__(self, segments: Iterable[Segment] = ()):
+        # One pass merges neighbouring strings, drops empty ones and collects
+        # the plain reading: stages build thousands of texts a page.
         merged: list[Segment] = []
+        plain: list[str] = []
+        run = ""  # strings since the last correction
         for seg in segments:
             if isinstance(seg, str):
-                if not seg:
-                    continue
-                if merged and isinstance(merged[-1], str):
-                    merged[-1] += seg
-                    continue
+                run += seg
+                continue
+            if run:
+                merged.append(run)
+                plain.append(run)
+                run = ""
             merged.append(seg)
+            plain.append(seg.corrected)
+        if run:
+            merged.append(run)
+            plain.append(run)
         self.segments: tuple[Segment, ...] = tuple(merged)
-        self.plain: str = "".join(s if isinstance(s, str) else s.corrected for s in self.segments)
+        self.plain: str = "".join(plain)
 
     @classmethod
     def of(cls, s: str) -> "Text":
@@ -118,6 +128,9 @@ class Text:
         end = total if end is None else end
         if start <= 0 and end >= total and keeps_end:
             return self
+        if len(self.segments) == 1 and isinstance(self.segments[0], str):  # no corrections: the usual case
+            lo, hi = max(0, start), min(total, end)
+            return Text.of(self.plain[lo:hi] if lo < hi else "")
         out: list[Segment] = []
         for a, b, seg in self._spans():
             if isinstance(seg, str):
@@ -131,6 +144,8 @@ class Text:
     def strip(self) -> "Text":
         """Without white space at either end (white space is never page text)."""
         plain = self.plain
+        if not plain or not (plain[0].isspace() or plain[-1].isspace()):  # nothing to strip: the usual case
+            return self
         start = len(plain) - len(plain.lstrip())
         end = len(plain.rstrip())
         if start == 0 and end == len(plain):
@@ -150,8 +165,8 @@ class Text:
         replacement is as long as the match.  Returns the new text and the
         number of changes.
         """
-        edits = [(m.start(), m.end(), m.group(0), new) for m in pattern.finditer(self.plain)
-                 if (new := repl(m)) != m.group(0)]
+        edits = [(*m.span(), old, new) for m in pattern.finditer(self.plain)
+                 if (new := repl(m)) != (old := m.group(0))]
         if not edits:
             return self, 0
         out: list[Segment] = []
@@ -176,9 +191,9 @@ class Text:
                     if _without_space(new) == _without_space(old):
                         out.append(new)
                     elif len(new) == len(old):  # keep each correction as small as the change
-                        out += [x if x == y else Choice(x, y, kind, reason) for x, y in zip(old, new)]
+                        out += [x if x == y else _choice(x, y, kind, reason) for x, y in zip(old, new)]
                     else:
-                        out.append(Choice(old, new, kind, reason))
+                        out.append(_choice(old, new, kind, reason))
                     last = end
                 out.append(seg[last - a:])
                 count += len(inside)
@@ -197,13 +212,19 @@ def _apply(s: str, offset: int, edits: list[tuple[int, int, str, str]]) -> str:
 _SPACE = regex.compile(r"\s+")
 
 
+# Corrections repeat (the same few marks widened all over a page), and a
+# frozen dataclass is slow to build: equal corrections share one Choice.
+_choice = lru_cache(maxsize=4096)(Choice)
+
+
+@lru_cache(maxsize=4096)  # replacements repeat (the same few marks widened a page)
 def _without_space(s: str) -> str:
     return _SPACE.sub("", s)
 
 
 # -------------------------------------------------------------- page parts
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the decoded page, with where it came from.
 

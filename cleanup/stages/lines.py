@@ -55,6 +55,9 @@ SENTENCE_ENDS = frozenset("。｡！!？?…")
 CLOSING_QUOTES = "”’」』\"'"
 CLOSERS = CLOSING_QUOTES + "）)]】〕"
 CLOSING_BRACKETS = frozenset("）)】〕]")
+# The last characters of a line that may end a sentence: a cheap test before
+# `ends_sentence` (most lines stop on a Han character).
+SENTENCE_LAST = SENTENCE_ENDS | frozenset(DECIMAL_POINTS) | frozenset(CLOSERS)
 OPENING_BRACKETS = "（(【〔["
 # Punctuation inside running text that heads and labels hardly ever carry.
 SENTENCE_PUNCT = regex.compile(r"[，。；！？]|[,;!?.](?![0-9A-Za-z])")
@@ -93,6 +96,25 @@ def strip_markup(line: Line) -> None:
 def join_lines(lines: list[Line], sep: str = "") -> Text:
     """One text from wrapped lines: no space where a line was cut, except
     between two Latin words."""
+    plains: list[str] = []
+    for ln in lines:
+        segments = ln.text.segments
+        if len(segments) > 1 or (segments and not isinstance(segments[0], str)):
+            return _join_corrected(lines, sep)
+        plains.append(ln.text.plain.strip())
+    # No corrections (the usual case): join the strings.
+    if sep:
+        return Text.of(sep.join(plains))
+    joined = plains[:1]
+    for last, plain in zip(plains, plains[1:]):
+        if last[-1:] in ASCII_LETTERS and plain[:1] in ASCII_LETTERS:
+            joined.append(" ")
+        joined.append(plain)
+    return Text.of("".join(joined))
+
+
+def _join_corrected(lines: list[Line], sep: str) -> Text:
+    """`join_lines` for lines that carry corrections."""
     segments: list[Segment] = []
     plain_run: list[str] = []  # strings since the last correction
     last = ""
@@ -129,13 +151,18 @@ def display_widths(texts: list[str]) -> tuple[list[float], list[int]]:
     and 3 for a Han one, so byte and character counts give the number of
     half-width characters; one regex pass over the page keeps the capitals
     (1 byte) and the CJK punctuation (3 bytes) of each line."""
-    kept = CAPITALS_AND_CJK_PUNCT.sub("", "\n".join(texts)).split("\n")
+    page = "\n".join(texts)
+    kept = CAPITALS_AND_CJK_PUNCT.sub("", page)
+    # Character and byte counts of every line, from one encoding of the page.
+    counts = zip(map(len, texts), map(len, page.encode().split(b"\n")),
+                 map(len, kept.split("\n")), map(len, kept.encode().split(b"\n")))
     widths: list[float] = []
     marks: list[int] = []
-    for t, k in zip(texts, kept):
-        halves = 3 * len(t) - len(t.encode())      # twice the number of ASCII characters
-        mark = (len(k.encode()) - len(k)) // 2
-        widths.append(len(t) - 0.25 * halves - 0.5 * mark + 0.2 * (len(k) - mark))
+    for chars, size, kept_chars, kept_size in counts:
+        mark = (kept_size - kept_chars) // 2
+        # chars - (3 * chars - size) / 4 - mark / 2 (ASCII characters and
+        # punctuation at half an em) in whole quarters: the same exact float.
+        widths.append((chars + size - 2 * mark) / 4 + 0.2 * (kept_chars - mark))
         marks.append(mark)
     return widths, marks
 
@@ -208,8 +235,9 @@ class Shape:
     @property
     def punct(self) -> bool:
         """Carries sentence punctuation (looked up on demand: most lines never ask)."""
-        if self._punct is None:
-            self._punct = SENTENCE_PUNCT.search(self.text) is not None
+        if self._punct is None:  # a full-width comma or full stop answers without the regex
+            text = self.text
+            self._punct = "，" in text or "。" in text or SENTENCE_PUNCT.search(text) is not None
         return self._punct
 
     @property
@@ -225,20 +253,21 @@ def read_shapes(lines: list[Line]) -> tuple[list[Shape], float]:
     mark on this page."""
     texts = [ln.text.plain for ln in lines]
     stripped = [t.strip() for t in texts]
-    stops = [bool(s) and ends_sentence(s) for s in stripped]
+    stops = [bool(s) and s[-1] in SENTENCE_LAST and ends_sentence(s) for s in stripped]
     widths, marks = display_widths(stripped)
     em = punctuation_em(stripped, widths, marks, stops)
     shapes: list[Shape] = []
     gap = 0
+    mark_extra = em - 0.5  # what a punctuation mark adds to the width measured at half an em
     for line, plain, s, width, mark, stop in zip(lines, texts, stripped, widths, marks, stops):
         if not s:
             gap += 1
             continue
         indent = plain[:1] in SPACES
-        note = is_note(s)
+        note = s[0] in "（(" and is_note(s)  # the call only for lines that may be notes
         item = not "\u4e00" <= s[0] <= "\u9fff" and unicodedata.category(s[0]) == "So"
         # line, text, gap, width, stop, indent, note, apart, marked
-        shapes.append(Shape(line, s, gap, width + (em - 0.5) * mark, stop, indent, note, indent or note or item,
+        shapes.append(Shape(line, s, gap, width + mark_extra * mark, stop, indent, note, indent or note or item,
                             line.heading_marker or line.hard_break))
         gap = 0
     return shapes, em
@@ -423,8 +452,9 @@ def measure(shapes: list[Shape]) -> None:
         after = k + f
         b = before[k]
         a = before[after + WINDOW] if after + WINDOW <= n else typical(widths[after:])
-        if not (a and b) or max(a, b) <= SAME_COLUMN * min(a, b):
-            s.usual = max(a, b)
+        wider, narrower = (a, b) if a >= b else (b, a)
+        if not (a and b) or wider <= SAME_COLUMN * narrower:
+            s.usual = wider
         elif (k >= FEW) != (n - after >= FEW):
             s.usual = b if k >= FEW else a
         else:
@@ -537,7 +567,9 @@ def read_page(page: Page) -> list[Shape]:
     """The shapes of the page's non-blank lines, with line spacing, display
     lines and usual widths worked out."""
     for line in page.lines:
-        strip_markup(line)
+        plain = line.text.plain
+        if "#" in plain or plain.endswith("  "):  # the call only for lines that may carry markup
+            strip_markup(line)
     shapes, em = read_shapes(page.lines)
     page.settings[NAME] = {"punctuation_em": str(em)}
     mark_double_spacing(page, shapes)
