@@ -15,14 +15,13 @@ must start with a known surname (data/surnames.txt).
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable, NamedTuple
 
 import regex
 
 from cleanup.model import Date, Inline, Name, Para, Text
+from cleanup.wordlists import alternation, words
 
-DATA = Path(__file__).parent / "data"
 PHOTOGRAPHER = "photographer"
 AUTHOR = "author"
 CLOSES = "-"          # role of a word that ends a byline without naming a role (报道)
@@ -30,41 +29,31 @@ LONGEST = 80          # no byline, dateline or credit block is longer than this
 NAME_DOTS = "·•・"     # inside transliterated names: 阿依古丽·买买提
 
 
-def _entries(name: str) -> list[str]:
-    """The entries of a data file: one per line, `#` starts a comment."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [s for s in (ln.split("#", 1)[0].strip() for ln in lines) if s]
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-ROLES: dict[str, str] = dict(e.split() for e in _entries("roles.txt"))
+ROLES: dict[str, str] = dict(e.split() for e in words("roles.txt"))
 SINGLE_ROLES = {w for w in ROLES if len(w) == 1}
-_SURNAMES = _entries("surnames.txt")
+_SURNAMES = words("surnames.txt")
 SURNAMES = {s for s in _SURNAMES if len(s) == 1}
 COMPOUND_SURNAMES = {s for s in _SURNAMES if len(s) == 2}
-STOPCHARS = frozenset(_entries("name_stopchars.txt"))
-ORGS = {e for e in _entries("orgs.txt") if not e.startswith("*")}
-ORG_ENDINGS = tuple(e[1:] for e in _entries("orgs.txt") if e.startswith("*"))
-NAMELESS_CREDITS = set(_entries("credits.txt"))
+STOPCHARS = frozenset(words("name_stopchars.txt"))
+ORGS = {e for e in words("orgs.txt") if not e.startswith("*")}
+ORG_ENDINGS = tuple(e[1:] for e in words("orgs.txt") if e.startswith("*"))
+NAMELESS_CREDITS = set(words("credits.txt"))
 _DATELINE_WORDS: dict[str, list[str]] = {}
-for _kind, _word in (e.split() for e in _entries("datelines.txt")):
+for _kind, _word in (e.split() for e in words("datelines.txt")):
     _DATELINE_WORDS.setdefault(_kind, []).append(_word)
 OWN_PAPER = set(_DATELINE_WORDS["own"])
 UNDATED_SOURCES = OWN_PAPER | set(_DATELINE_WORDS["agency"])
-_PER = _alternation(_DATELINE_WORDS["per"])
-_DISPATCH = _alternation(_DATELINE_WORDS["dispatch"])
+_PER = alternation(_DATELINE_WORDS["per"])
+_DISPATCH = alternation(_DATELINE_WORDS["dispatch"])
 
-_PUBLISHER = (rf"(?:{_alternation(UNDATED_SOURCES)}"
-              rf"|\p{{Han}}{{1,8}}?(?:{_alternation(_DATELINE_WORDS['ending'])}))")
+_PUBLISHER = (rf"(?:{alternation(UNDATED_SOURCES)}"
+              rf"|\p{{Han}}{{1,8}}?(?:{alternation(_DATELINE_WORDS['ending'])}))")
 # A publisher (and posting) in front of a role word: 重庆日报记者, 本报驻京记者.
 PUBLISHER = regex.compile(rf"{_PUBLISHER}(?:[驻駐]\p{{Han}}{{1,4}})?")
-ROLE_IN_RUN = regex.compile(_alternation(w for w in ROLES if len(w) > 1))
+ROLE_IN_RUN = regex.compile(alternation(w for w in ROLES if len(w) > 1))
 # A byline that opens with its role word (记者 X, 重庆日报记者 X, 摄/X).
 ROLE_AT = regex.compile(rf"(?:{PUBLISHER.pattern})?(?:{ROLE_IN_RUN.pattern})"
-                        rf"|(?:{_alternation(SINGLE_ROLES)})(?!\p{{Han}})")
+                        rf"|(?:{alternation(SINGLE_ROLES)})(?!\p{{Han}})")
 
 DATE = (r"(?:(?P<year>\d{4})\s?年\s?)?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日")
 # 本报讯, 本报北京1月8日讯, 新华社北京１月８日电, 据新华社电: source, place, date, 讯/电.
@@ -79,12 +68,12 @@ COLON = regex.compile(r"[:：]")
 SPACE = regex.compile(r"\s*")
 SPACE_OR_STOP = regex.compile(r"[。！？；]\s*|\s+")
 PROVIDED = regex.compile(r"(?:[图圖]片|照片|[图圖])由(?P<who>\p{Han}{2,20}?)提供|(?P<who>\p{Han}{2,20}?)\s?供[图圖]")
-PHOTO_LEAD = regex.compile(rf"(?:{_alternation(w for w, r in ROLES.items() if r == PHOTOGRAPHER)})[/／:：]")
+PHOTO_LEAD = regex.compile(rf"(?:{alternation(w for w, r in ROLES.items() if r == PHOTOGRAPHER)})[/／:：]")
 # Cheap first tests: may a paragraph open with a dateline or byline, may a
 # block be a closing byline or dateline, may it hold a credit?
 OPENING_HINT = regex.compile(rf"\s*(?:{_PER}|{_PUBLISHER}|[（(]|{ROLE_AT.pattern})")
-CLOSING_HINT = regex.compile(rf"{_alternation(ROLES)}|{_DISPATCH}")
-CREDIT_HINT = regex.compile(_alternation(
+CLOSING_HINT = regex.compile(rf"{alternation(ROLES)}|{_DISPATCH}")
+CREDIT_HINT = regex.compile(alternation(
     [w for w, r in ROLES.items() if r == PHOTOGRAPHER] + ["提供", "供图", "供圖"] + sorted(NAMELESS_CREDITS)))
 BARE_NAMES = regex.compile(r"\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,5}")
 BARE_SEP = regex.compile(r"[\s、]+")

@@ -11,25 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 from typing import Iterable
 
 import regex
 
 from cleanup.model import Publication
 from cleanup.scripts import converter, stray_pattern
-
-
-def load_words(name: str) -> list[str]:
-    """A word list from cleanup/data: one entry a line, `#` comments."""
-    path = Path(__file__).resolve().parent / "data" / name
-    lines = (ln.strip() for ln in path.read_text(encoding="utf-8").splitlines())
-    return [ln for ln in lines if ln and not ln.startswith("#")]
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation, longest word first so that 主管主办 beats 主管."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from cleanup.wordlists import alternation, words
 
 
 def simplified(s: str) -> str:
@@ -110,7 +98,7 @@ PAGE = regex.compile(rf"{FIELD_START}(?:第\s*)?(?P<n>[A-ZＡ-Ｚ]?\s*{NUM}{{1,2
                      rf"|{FIELD_START}(?P<n>[A-HＡ-Ｈ]{NUM}{{1,2}}){FIELD_END}")
 CN = regex.compile(rf"CN\s*(?P<a>{NUM}{{2}})\s*[-－—–]\s*(?P<b>{NUM}{{4}})(?:\s*/\s*(?P<c>[A-Z]{{1,2}}))?")
 LUNAR = regex.compile(r"农历\s*\p{Han}{2}年|农历\s*[正一二三四五六七八九十冬腊闰]{1,2}月")
-NON_TITLES = load_words("masthead_nontitles.txt")
+NON_TITLES = list(words("masthead_nontitles.txt"))
 TITLE = regex.compile(rf"{FIELD_START}(?P<t>\p{{Han}}{{1,10}}报)(?<!{alternation(NON_TITLES)}){FIELD_END}")
 PUBLISHER = regex.compile(
     rf"{FIELD_START}(?P<org>\p{{Han}}{{2,16}}?(?:报社|报业集团|报业传媒集团|出版社|杂志社))\s*(?:出版|编辑出版|出版发行){FIELD_END}"
@@ -124,10 +112,10 @@ MAX_PAGES = 400
 
 # ------------------------------------------------------------ masthead lines
 
-KEYS = load_words("masthead_keys.txt")
-ROLES = load_words("masthead_roles.txt")
-ORG_ROLES = load_words("masthead_orgroles.txt")
-LABELS = load_words("masthead_labels.txt")
+KEYS = list(words("masthead_keys.txt"))
+ROLES = list(words("masthead_roles.txt"))
+ORG_ROLES = list(words("masthead_orgroles.txt"))
+LABELS = list(words("masthead_labels.txt"))
 
 
 @dataclass(frozen=True)

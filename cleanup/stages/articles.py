@@ -28,6 +28,7 @@ from pathlib import Path
 import regex
 
 from cleanup import people
+from cleanup import wordlists
 from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAGE_REF, SECTION,
                            TEASER, Article, Block, Division, Figure, Masthead, Name, Note, Page, PageRef,
                            Para, Section, Subsection, Teasers, Text)
@@ -67,9 +68,7 @@ OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
 
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
-    """A data file under cleanup/data: one entry per line, `#` comments."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(s for s in (ln.split("#", 1)[0].strip() for ln in lines) if s)
+    return frozenset(wordlists.words(name))
 
 
 def is_box_label(text: str) -> bool:

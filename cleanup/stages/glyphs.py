@@ -10,10 +10,10 @@ reduplicated word.  Each removed copy is kept as a sic/corr correction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
+from cleanup.wordlists import words
 from cleanup.model import DISPLAY, Block, Choice, Page, Text
 
 NAME = "glyphs"
@@ -31,14 +31,8 @@ TWICE = regex.compile(rf"(\S(?:[^\n]{{0,{MAX_RUN - 2}}}\S)?)\1")
 HAN = regex.compile(r"\p{Han}")
 
 
-def _load(name: str) -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / name
-    lines = (ln.strip() for ln in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(ln for ln in lines if ln and not ln.startswith("#"))
-
-
 # Signs printed as two glyphs (—— ……): their pair is one sign, not a doubling.
-PAIRED = _load("glyphs_paired.txt")
+PAIRED = frozenset(words("glyphs_paired.txt"))
 
 
 def _printed(s: str) -> int:

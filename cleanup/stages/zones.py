@@ -24,7 +24,8 @@ import regex
 from cleanup import people, publication
 from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAGE_REF, SECTION, TEASER,
                            Block, Line, Name, Page, Para, Text)
-from cleanup.publication import (KEYS, LABELS, NUM, ORG_ROLES, ROLES, alternation, load_words, masthead_strength,
+from cleanup.wordlists import alternation, words
+from cleanup.publication import (KEYS, LABELS, NUM, ORG_ROLES, ROLES, masthead_strength,
                                  page_number, simplified, traditional)
 
 NAME = "zones"
@@ -38,14 +39,14 @@ CAPTION_LINES_MAX = 3   # lines above a credit in its own block that are its cap
 
 def both_scripts(name: str) -> frozenset[str]:
     """A word list in simplified and traditional characters."""
-    return frozenset(w for word in load_words(name) for w in (word, traditional(word)))
+    return frozenset(w for word in words(name) for w in (word, traditional(word)))
 
 
 COLUMNS = both_scripts("masthead_columns.txt")
 TEASER_LABELS = both_scripts("masthead_teaser_labels.txt")
 COLUMN_MAX = max(map(len, COLUMNS | TEASER_LABELS)) + 4      # room for decoration (■ 要闻 ■)
 BANNER_WORD_MAX = 4     # an unlisted page name in the running head (城事, 国际) is this short
-POINTER_WORDS = load_words("masthead_pointers.txt")
+POINTER_WORDS = words("masthead_pointers.txt")
 
 SENTENCE = regex.compile(r"[。；;]")
 SENTENCE_END = regex.compile(r"[。！？!?…”」』]$")
