@@ -1,0 +1,50 @@
+"""End to end: the seed pages and the held-out pages of other papers
+(tests/unseen, written by hand for evaluation) scored against their gold
+records with `cleanup.evaluation`, at the floors the issues set."""
+from pathlib import Path
+
+import pytest
+
+import cleanup
+from cleanup.evaluation import evaluate
+
+from conftest import GOLD_DIR, SEEDS
+
+UNSEEN = Path(__file__).resolve().parent / "unseen"
+
+SEED_FLOORS = {"para": 0.90, "article": 0.80, "title": 0.80, "subhead": 0.60, "dateline": 0.80,
+               "byline": 0.85, "continuation": 1.0, "teaser": 0.60, "figure": 0.60, "publication": 0.80}
+UNSEEN_FLOORS = {"para": 0.85, "article": 0.70, "title": 0.70, "byline": 0.75, "continuation": 0.80,
+                 "publication": 0.80}
+
+
+def scores(pages: list[Path], gold: Path, out: Path) -> dict:
+    for page in pages:
+        (out / f"{page.stem}.xml").write_bytes(cleanup.convert(page.read_bytes(), source=page.name).to_tei())
+    return evaluate(gold, out, raw_dir=pages[0].parent)
+
+
+@pytest.fixture(scope="module")
+def seed_scores(tmp_path_factory):
+    return scores(SEEDS, GOLD_DIR, tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture(scope="module")
+def unseen_scores(tmp_path_factory):
+    return scores(sorted(UNSEEN.glob("*.txt")), UNSEEN / "gold", tmp_path_factory.mktemp("unseen"))
+
+
+@pytest.mark.parametrize("measure, floor", SEED_FLOORS.items())
+def test_seed_scores(seed_scores, measure, floor):
+    assert seed_scores[measure]["f1"] >= floor
+
+
+@pytest.mark.parametrize("measure, floor", UNSEEN_FLOORS.items())
+def test_unseen_scores(unseen_scores, measure, floor):
+    assert unseen_scores[measure]["f1"] >= floor
+
+
+@pytest.mark.parametrize("which", ["seed_scores", "unseen_scores"])
+def test_nothing_lost_or_added(request, which):
+    summary = request.getfixturevalue(which)
+    assert (summary["lost_chars"], summary["extra_chars"], summary["missing"]) == (0, 0, [])
