@@ -8,6 +8,7 @@ correction next to its original so that nothing is ever lost.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Union
@@ -44,7 +45,7 @@ class Text:
     (written as <lb/>).
     """
 
-    __slots__ = ("segments", "plain")
+    __slots__ = ("segments", "plain", "_offsets")
 
     def __init__(self, segments: Iterable[Segment] = ()):
         # One pass merges neighbouring strings, drops empty ones and collects
@@ -67,6 +68,7 @@ class Text:
             plain.append(run)
         self.segments: tuple[Segment, ...] = tuple(merged)
         self.plain: str = "".join(plain)
+        self._offsets: list[int] | None = None
 
     @classmethod
     def of(cls, s: str) -> "Text":
@@ -74,6 +76,7 @@ class Text:
         text = cls.__new__(cls)
         text.segments = (s,) if s else ()
         text.plain = s
+        text._offsets = None
         return text
 
     @property
@@ -131,15 +134,25 @@ class Text:
         if len(self.segments) == 1 and isinstance(self.segments[0], str):  # no corrections: the usual case
             lo, hi = max(0, start), min(total, end)
             return Text.of(self.plain[lo:hi] if lo < hi else "")
+        starts = self._starts()
+        first = max(0, bisect_left(starts, start) - 1)  # no walk from the start: slicing stays linear
         out: list[Segment] = []
-        for a, b, seg in self._spans():
+        for a, seg in zip(starts[first:], self.segments[first:]):
+            if a > end:
+                break
             if isinstance(seg, str):
-                lo, hi = max(a, start), min(b, end)
+                lo, hi = max(a, start), min(a + len(seg), end)
                 if lo < hi:
                     out.append(seg[lo - a:hi - a])
             elif start <= a < end or (a == total and end >= total and keeps_end):
                 out.append(seg)
         return Text(out)
+
+    def _starts(self) -> list[int]:
+        """Where each segment starts in `plain` (computed once)."""
+        if self._offsets is None:
+            self._offsets = [a for a, _, _ in self._spans()]
+        return self._offsets
 
     def strip(self) -> "Text":
         """Without white space at either end (white space is never page text)."""
