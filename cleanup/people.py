@@ -45,6 +45,10 @@ OWN_PAPER = set(_DATELINE_WORDS["own"])
 UNDATED_SOURCES = OWN_PAPER | set(_DATELINE_WORDS["agency"])
 _PER = alternation(_DATELINE_WORDS["per"])
 _DISPATCH = alternation(_DATELINE_WORDS["dispatch"])
+# Brackets that may wrap a whole dateline: opener -> closer (【本报讯】).
+DATELINE_BRACKETS = dict(_DATELINE_WORDS["bracket"])
+_OPENERS = regex.escape("".join(DATELINE_BRACKETS))
+_CLOSERS = regex.escape("".join(DATELINE_BRACKETS.values()))
 
 _PUBLISHER = (rf"(?:{alternation(UNDATED_SOURCES)}"
               rf"|\p{{Han}}{{1,8}}?(?:{alternation(_DATELINE_WORDS['ending'])}))")
@@ -55,8 +59,17 @@ ROLE_IN_RUN = regex.compile(alternation(w for w in ROLES if len(w) > 1))
 ROLE_AT = regex.compile(rf"(?:{PUBLISHER.pattern})?(?:{ROLE_IN_RUN.pattern})"
                         rf"|(?:{alternation(SINGLE_ROLES)})(?!\p{{Han}})")
 
-DATE = (r"(?:(?P<year>\d{4})\s?年\s?)?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日")
-# 本报讯, 本报北京1月8日讯, 新华社北京１月８日电, 据新华社电: source, place, date, 讯/电.
+# Dates in Arabic (full-width too) or Chinese numerals: 2021年12月30日,
+# ３月４日, 一九八五年三月四日, 十一日 (day only, in older wire datelines).
+HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+HAN_TENS = {"廿": 20, "卅": 30}
+_HAN_DIGIT = f"[{''.join(HAN_DIGITS)}]"
+_HAN_UNIT = "[一二三四五六七八九]"
+DATE = (rf"(?:(?:(?P<year>\d{{4}}|{_HAN_DIGIT}{{4}})\s?年\s?)?"
+        rf"(?P<month>\d{{1,2}}|十[一二]?|{_HAN_UNIT})\s?月\s?)?"
+        rf"(?P<day>\d{{1,2}}|[二三]?十{_HAN_UNIT}?|[廿卅]{_HAN_UNIT}?|{_HAN_UNIT})\s?日")
+# 本报讯, 本报北京1月8日讯, 新华社北京１月８日电, 中央社臺北十一日電, 据新华社电:
+# source, place, date, 讯/电.
 DATELINE = regex.compile(
     rf"(?:(?:{_PER})\s?)?(?P<source>{_PUBLISHER})"
     rf"(?:(?:\p{{Han}}{{1,12}}?)?\s?(?P<date>{DATE}))?\s?(?:{_DISPATCH})"
@@ -64,6 +77,8 @@ DATELINE = regex.compile(
 # What may follow an undated agency dateline (新华社电话 is none).
 AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")
 BRACKETS = regex.compile(r"[（(]([^（）()\n]{1,60})[）)]")
+# A bracket pair round a possible dateline (its pairing is checked after).
+IN_DATELINE_BRACKETS = regex.compile(rf"[{_OPENERS}]([^{_OPENERS}{_CLOSERS}\n]{{1,60}})[{_CLOSERS}]")
 COLON = regex.compile(r"[:：]")
 SPACE = regex.compile(r"\s*")
 SPACE_OR_STOP = regex.compile(r"[。！？；]\s*|\s+")
@@ -71,7 +86,7 @@ PROVIDED = regex.compile(r"(?:[图圖]片|照片|[图圖])由(?P<who>\p{Han}{2,2
 PHOTO_LEAD = regex.compile(rf"(?:{alternation(w for w, r in ROLES.items() if r == PHOTOGRAPHER)})[/／:：]")
 # Cheap first tests: may a paragraph open with a dateline or byline, may a
 # block be a closing byline or dateline, may it hold a credit?
-OPENING_HINT = regex.compile(rf"\s*(?:{_PER}|{_PUBLISHER}|[（(]|{ROLE_AT.pattern})")
+OPENING_HINT = regex.compile(rf"\s*(?:{_PER}|{_PUBLISHER}|[{_OPENERS}]|{ROLE_AT.pattern})")
 CLOSING_HINT = regex.compile(rf"{alternation(ROLES)}|{_DISPATCH}")
 CREDIT_HINT = regex.compile(alternation(
     [w for w, r in ROLES.items() if r == PHOTOGRAPHER] + ["提供", "供图", "供圖"] + sorted(NAMELESS_CREDITS)))
@@ -274,12 +289,28 @@ def _byline_in_text(plain: str, pos: int, after_dateline: bool) -> Piece | None:
 
 # -------------------------------------------------------------- datelines
 
+def _number(s: str) -> int:
+    """A printed number: Arabic digits (full-width too), 一九八五, 十一, 二十, 廿三."""
+    if s.isdecimal():
+        return int(s)
+    tens, ten, units = s.partition("十")
+    if ten:
+        return (HAN_DIGITS[tens] if tens else 1) * 10 + (HAN_DIGITS[units] if units else 0)
+    if s[0] in HAN_TENS:
+        return HAN_TENS[s[0]] + (HAN_DIGITS[s[1:]] if s[1:] else 0)
+    return int("".join(str(HAN_DIGITS[c]) for c in s))
+
+
 def _when(m: "regex.Match[str]", year: int | None) -> str | None:
-    month, day = int(m.group("month")), int(m.group("day"))
+    """The date's TEI @when; None when it is no date or gives no month
+    (十一日電: the day alone stays plain text in the dateline)."""
+    if m.group("month") is None:
+        return None
+    month, day = _number(m.group("month")), _number(m.group("day"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     printed = m.group("year")
-    year = int(printed) if printed else year
+    year = _number(printed) if printed else year
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
@@ -302,8 +333,10 @@ def _dateline(plain: str, pos: int, end: int, year: int | None) -> Piece | None:
 
 
 def _bracketed_dateline(plain: str, pos: int, end: int, year: int | None) -> Piece | None:
-    m = BRACKETS.match(plain, pos, end)
-    if not m:
+    """A dateline filling a pair of brackets (【本报讯】, （新华社武汉6月12日电）);
+    the brackets stay in the Piece."""
+    m = IN_DATELINE_BRACKETS.match(plain, pos, end)
+    if not m or DATELINE_BRACKETS[plain[m.start()]] != plain[m.end() - 1]:
         return None
     inner_start = SPACE.match(plain, m.start(1)).end()
     dl = _dateline(plain, inner_start, m.end(1), year)
@@ -357,14 +390,14 @@ def _bounds(plain: str) -> tuple[int, int]:
 def split_opening(text: Text, year: int | None) -> tuple[list[Para], Text]:
     """The opening dateline/byline at the start of a paragraph
     (本报讯（记者 X 实习生 Y）…, 本报北京1月8日讯记者X报道：, 新华社北京１月８日电（记者 X）,
-    据新华社…电): the dateline/byline Paras in printed order and the rest of
+    据新华社…电, 【中央社臺北十一日電】): the dateline/byline Paras in printed order and the rest of
     the paragraph; ([], text) when the paragraph opens with neither."""
     plain = text.plain
     if not OPENING_HINT.match(plain):
         return [], text
     pos = _skip_space(plain, 0)
     pieces = []
-    dateline = _dateline(plain, pos, len(plain), year)
+    dateline = _dateline(plain, pos, len(plain), year) or _bracketed_dateline(plain, pos, len(plain), year)
     if dateline:
         pieces.append(dateline)
         pos = _skip_space(plain, dateline.end)
