@@ -82,7 +82,9 @@ def convert_script(text: Text, target: str) -> tuple[Text, int]:
 
 # Cheap tests (stdlib re, one scan) that tell whether a step can change a
 # block at all; most blocks need none of them.
-SPACED = re.compile(r"[ \u3000]")
+# Letter spacing needs a single character between two spaces somewhere: a
+# tighter gate than "any space", which credits and Latin text pass in vain.
+LETTER_GAP = re.compile(r"[ \u3000]\S[ \u3000]")
 HALF_WIDTH = re.compile(r"[,;:?!()]")
 BRACKET = re.compile(r"[()]")
 MARK = re.compile(r"[,;:?!]")
@@ -96,7 +98,7 @@ def steps_for(page: Page, target: str | None) -> list[Step]:
         stray, _ = stray_pattern(page.script)
         script = ("stray character of the other script", stray, lambda t: regularise_script(t, page.script))
     return [
-        ("letter spacing closed up", SPACED, close_letter_spacing),
+        ("letter spacing closed up", LETTER_GAP, close_letter_spacing),
         ("punctuation widened", HALF_WIDTH, widen_punctuation),
         script,
     ]
