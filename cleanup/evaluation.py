@@ -176,25 +176,9 @@ def tei_to_record(path: Path) -> dict:
 
 def original_text(path: Path) -> str:
     """The text of <text> with originals in place of corrections (for the lost/extra check)."""
-    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-    text = root.find(".//t:text", NS)
-    if text is None:
-        return ""
-    parts: list[str] = []
+    from tei.reader import printed_text
 
-    def walk(e):
-        if _local(e) in ("corr", "reg"):
-            pass
-        else:
-            if e.text:
-                parts.append(e.text)
-            for c in e:
-                walk(c)
-        if e is not text and e.tail:
-            parts.append(e.tail)
-
-    walk(text)
-    return "".join(parts)
+    return printed_text(path)
 
 
 # ---------------------------------------------------------------- comparison

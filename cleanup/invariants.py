@@ -11,35 +11,15 @@ from __future__ import annotations
 from collections import Counter
 
 import regex
-from lxml import etree
-
 from cleanup.api import Document
 from cleanup.stages.lines import HEADING_MARKER
+from tei.reader import printed_text
 
 SPACE = regex.compile(r"\s+")
-TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 class Broken(AssertionError):
     """A conversion broke one of its promises."""
-
-
-def printed_text(xml: bytes) -> str:
-    """The text of <text> with originals (sic, orig) in place of corrections."""
-    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    text = root.find(f"{TEI}text")
-    parts: list[str] = []
-
-    def walk(e: etree._Element) -> None:
-        if e.tag not in (f"{TEI}corr", f"{TEI}reg"):
-            parts.append(e.text or "")
-            for c in e:
-                walk(c)
-        if e is not text:
-            parts.append(e.tail or "")
-
-    walk(text)
-    return "".join(parts)
 
 
 def non_space(s: str) -> Counter:

@@ -205,3 +205,25 @@ def read(source: str | Path | bytes) -> Page:
     if isinstance(source, bytes):
         return from_element(etree.fromstring(source, PARSER))
     return from_element(etree.parse(str(source), PARSER).getroot())
+
+
+def printed_text(source: str | Path | bytes | etree._Element) -> str:
+    """The text of <text> as printed: originals (sic, orig) in place of
+    their corrections.  What every character check compares with the page."""
+    root = source if isinstance(source, etree._Element) else (
+        etree.fromstring(source, PARSER) if isinstance(source, bytes) else etree.parse(str(source), PARSER).getroot())
+    text = root.find(".//t:text", NS)
+    if text is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if _local(e) not in ("corr", "reg"):
+            parts.append(e.text or "")
+            for c in e:
+                walk(c)
+        if e is not text:
+            parts.append(e.tail or "")
+
+    walk(text)
+    return "".join(parts)

@@ -10,7 +10,7 @@ import pytest
 import regex
 from lxml import etree
 
-from cleanup.invariants import printed_text
+from tei.reader import printed_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
