@@ -16,6 +16,7 @@ import click
 from cleanup import exports
 from cleanup.api import Document, convert
 from cleanup.files import write_atomically
+from cleanup.record import page_text
 from cleanup.stages.decode import DecodeError
 from cleanup.version import __version__
 
@@ -76,6 +77,7 @@ def main() -> None:
       cleanup PAGE.txt -o PAGE.xml     write it to a file
       cleanup - < PAGE.txt             read the page from standard input
       cleanup batch seeds -o out       convert a folder of pages
+      cleanup export out > out.jsonl   its articles, one JSON object a line
       cleanup eval GOLD_DIR TEI_DIR    score TEI against gold records
 
     A page file named like a subcommand converts with `cleanup convert FILE`.
@@ -172,6 +174,37 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int, quiet: bool, 
         click.echo(f"cleanup: {summary}", err=True)
     if summary.failed:
         raise click.exceptions.Exit(1)
+
+
+@main.command("export")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "markdown", "text"]), default="jsonl",
+              show_default=True, help="jsonl: one article per line; markdown or text: one page after another.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of standard output.")
+def export_command(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Export TEI files that cleanup wrote (single files, or the folders of a
+    batch, searched for *.xml) as one stream, e.g. JSON Lines for a search
+    index.  The TEI is read back into the data model (tei.reader)."""
+    from tei.reader import read
+
+    files = [f for item in inputs for f in (sorted(item.rglob("*.xml")) if item.is_dir() else [item])
+             if ".cleanup" not in f.parts]
+    pages = []
+    for f in files:
+        try:
+            pages.append(read(f))
+        except Exception as e:  # lxml raises several kinds; any unreadable file is one line and exit 2
+            raise fail(f"{f}: not a readable TEI file: {e}") from None
+    if fmt == "jsonl":
+        data = exports.jsonl(pages)
+    else:
+        render_page = exports.markdown if fmt == "markdown" else page_text
+        data = "\n\n".join(render_page(p) for p in pages) + "\n"
+    if output is None:
+        sys.stdout.write(data)
+    else:
+        write_atomically(output, data.encode("utf-8"))
 
 
 @main.command("eval")

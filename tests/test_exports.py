@@ -103,3 +103,20 @@ def test_empty_page_exports():
     doc = cleanup.convert(b"")
     assert jsonl([doc.page]) == ""
     assert markdown(doc.page).startswith("# ")
+
+
+def test_export_command_reads_a_batch_back_as_jsonl(tmp_path):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["batch", *map(str, SEEDS), "-o", str(out), "-q"]).exit_code == 0
+    result = CliRunner().invoke(main, ["export", str(out)])
+    assert result.exit_code == 0
+    direct = jsonl(cleanup.convert(p.read_bytes(), source=p.name).page for p in SEEDS)
+    assert [json.loads(x) for x in result.stdout.splitlines()] == [json.loads(x) for x in direct.splitlines()]
+    assert len(result.stdout.splitlines()) >= len(SEEDS)
+
+
+def test_export_refuses_what_is_not_tei(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("not xml")
+    result = CliRunner().invoke(main, ["export", str(bad)])
+    assert result.exit_code == 2 and result.stderr.startswith(f"cleanup: error: {bad}: not a readable TEI file")
