@@ -171,6 +171,18 @@ def chars(s):
 
 # ----------------------------------------------------------------- pages
 
+# A feature with three subheads, one of them a single line, signed at the end.
+VILLAGE_FEATURE = [
+    D("乡村旅游带火农家乐", "——青山村见闻"),
+    D("民宿集群初具规模", "带动村民增收致富"),
+    P("走进村子，一栋栋民宿错落有致。"),
+    D("村口的千年古樟树"),
+    P("去年，村里接待游客十万人次。"),
+    D("文旅融合打开新路", "特色产业越做越强"),
+    P("村里还办起了采茶节。"),
+    P("周小青"),
+]
+
 PAGES = {
     # An ordinary page: heads BEFORE their body; kicker + main + sub; a
     # dateline with full-width digits; a subhead; a closing byline; a
@@ -485,17 +497,7 @@ PAGES = {
     # subheads, and a short line left after the article's closing, are
     # captions.
     "captions-among-subheads": (
-        [D("乡村旅游带火农家乐", "——青山村见闻"),
-         D("民宿集群初具规模", "带动村民增收致富"),
-         P("走进村子，一栋栋民宿错落有致。"),
-         D("村口的千年古樟树"),
-         P("去年，村里接待游客十万人次。"),
-         D("文旅融合打开新路", "特色产业越做越强"),
-         P("村里还办起了采茶节。"),
-         P("周小青"),
-         P("图片由县文旅局提供", CREDIT),
-         P("游客在茶园里采茶"),
-         ],
+        VILLAGE_FEATURE + [P("图片由县文旅局提供", CREDIT), P("游客在茶园里采茶")],
         [{"title": "乡村旅游带火农家乐", "subs": ["——青山村见闻"], "items": [],
           "subsections": [("民宿集群初具规模\n带动村民增收致富",
                            ["走进村子，一栋栋民宿错落有致。", ("figure", "村口的千年古樟树", [], []),
@@ -505,15 +507,7 @@ PAGES = {
     ),
     # must not: with no credited photo on the page the odd head stays a subhead
     "odd-head-without-photos": (
-        [D("乡村旅游带火农家乐", "——青山村见闻"),
-         D("民宿集群初具规模", "带动村民增收致富"),
-         P("走进村子，一栋栋民宿错落有致。"),
-         D("村口的千年古樟树"),
-         P("去年，村里接待游客十万人次。"),
-         D("文旅融合打开新路", "特色产业越做越强"),
-         P("村里还办起了采茶节。"),
-         P("周小青"),
-         ],
+        VILLAGE_FEATURE,
         [{"title": "乡村旅游带火农家乐", "subs": ["——青山村见闻"], "items": [],
           "subsections": [("民宿集群初具规模\n带动村民增收致富", ["走进村子，一栋栋民宿错落有致。"]),
                           ("村口的千年古樟树", ["去年，村里接待游客十万人次。"]),
