@@ -84,6 +84,13 @@ def test_mojibake_is_repaired_and_reported():
     assert "mojibake repaired" in page.warnings
 
 
+def test_mojibake_cut_by_a_control_is_repaired_once_the_control_is_gone():
+    garbled = "啊啊".encode("gbk").decode("latin-1")  # GBK read as Latin-1: °¡°¡
+    page = run(("\x81" + garbled).encode("utf-8"))
+    assert page.text == "啊啊"
+    assert "mojibake repaired" in page.warnings
+
+
 @pytest.mark.parametrize("text", [
     "“引号”保持弯的，（全角）标点不变：！？",
     "Ｆｕｌｌ-width ＡＢＣ stays",

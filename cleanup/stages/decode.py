@@ -240,6 +240,9 @@ def run(page: Page) -> Page:
         if page.raw and count >= MIN_BINARY_CONTROLS and count > MAX_CONTROL_SHARE * size:
             raise DecodeError(f"not text: {count} control characters in {size}")
         text = XML_UNSAFE.sub("", text)
+        rejoined = repair_mojibake(page, repair_gbk_mojibake(page, text))  # a control may have cut a run
+        if rejoined is not text:
+            text = XML_UNSAFE.sub("", LINE_ENDINGS.sub("\n", rejoined))
         page.log(NAME, None, "".join(removed)[:20], "", f"{count} control or non-XML characters removed")
         page.warnings.append(f"{count} control characters removed")
     if not unicodedata.is_normalized("NFC", text):
