@@ -89,7 +89,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of standard output.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="tei", show_default=True,
-              help="tei: the TEI document; json: the page record in the gold format; text: the clean text; "
+              help="tei: the TEI document; json: the page record in the gold format; text: the clean text (heads marked ## , other units indented; reads back as itself); "
                    "jsonl: one article per line for search indexes; markdown: for reading.")
 @click.option("--explain", is_flag=True, help="Print each stage's changes, and why, to standard error.")
 @click.option("--encoding", help="Read the page in this encoding instead of detecting it.")

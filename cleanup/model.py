@@ -464,6 +464,9 @@ class Page:
     text: str = ""
     encoding: str | None = None
     script: str = "zh-Hans"
+    # "extracted" (hard-wrapped page text) or "clean" (this tool's own text
+    # format, one unit per line: see `cleanup.stages.lines.clean_form`)
+    form: str = "extracted"
     lines: list[Line] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     body: list[BodyItem] = field(default_factory=list)

@@ -84,32 +84,46 @@ def page_record(page: Page) -> dict[str, Any]:
     return rec
 
 
-def _units(item: Any) -> list[str]:
+HEAD_MARK = "## "
+INDENT = "\u3000\u3000"
+
+
+def _units(item: Any) -> list[tuple[bool, str]]:
     """The clean text of one body item, in reading order, one string per
-    head, paragraph, byline or caption."""
+    head, paragraph, byline or caption, each marked whether it is a head."""
     if isinstance(item, (Masthead, Teasers)):
-        return [p.plain for p in (item.lines if isinstance(item, Masthead) else item.items)]
+        return [(False, p.plain) for p in (item.lines if isinstance(item, Masthead) else item.items)]
     if isinstance(item, Division):
-        return [p.plain for p in item.paras]
+        return [(False, p.plain) for p in item.paras]
     if isinstance(item, Note):
-        return [item.text.plain]
+        return [(False, item.text.plain)]
     if isinstance(item, Para):
-        return [item.plain]
+        return [(False, item.plain)]
     if isinstance(item, Figure):
-        return ([item.head.plain] if item.head else []) + [p.plain for p in item.paras + item.credits]
+        return ([(False, item.head.plain)] if item.head else []) + [(False, p.plain) for p in item.paras + item.credits]
     if isinstance(item, Section):
-        return [item.head.plain] + [u for m in item.members for u in _units(m)]
+        return [(True, item.head.plain)] + [u for m in item.members for u in _units(m)]
     if isinstance(item, Article):
-        heads = [h.plain for h in (item.kicker, item.title, *item.subtitles) if h]
+        heads = [(True, h.plain) for h in (item.kicker, item.title, *item.subtitles) if h]
         out = heads + [u for x in item.opening + item.items for u in _units(x)]
         for sub in item.subsections:
-            out += [sub.head.plain] + [u for x in sub.items for u in _units(x)]
+            out += [(True, sub.head.plain)] + [u for x in sub.items for u in _units(x)]
         return out + [u for x in item.closing for u in _units(x)]
     return []
 
 
 def page_text(page: Page) -> str:
-    """The page as clean plain text: units (heads, paragraphs, bylines...)
-    apart by blank lines; a head printed on two lines keeps its line break."""
-    units = [u.strip() for item in page.body for u in _units(item)]
-    return "\n\n".join(u for u in units if u)
+    """The page as clean plain text, in reading order: units (heads,
+    paragraphs, bylines...) apart by blank lines, every line of a head
+    marked `## `, every line of any other unit indented by two ideographic
+    spaces.  The marks make the text a fixed point: converting it again
+    reads each unit as it stands (`cleanup.stages.lines.clean_form`) and
+    gives the same text."""
+    units = []
+    for item in page.body:
+        for head, unit in _units(item):
+            lines = [ln.strip() for ln in unit.split("\n")]
+            mark = HEAD_MARK if head else INDENT
+            if any(lines):
+                units.append("\n".join(mark + ln for ln in lines if ln))
+    return "\n\n".join(units)

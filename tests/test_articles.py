@@ -747,3 +747,24 @@ def test_may_open_never_hides_an_opening():
                 tail = para[k:]
                 if tail.strip() and not articles.may_open(tail):
                     assert not REAL_SPLIT_OPENING(Text([tail]), 2022)[0], tail[:30]
+
+
+# ------------------------------------------------------------ clean text
+
+def test_clean_text_is_read_as_written():
+    """The tool's own text format: each head run opens an article, units are
+    kept in order, never merged, and a page that starts with text does not
+    make the heads below it close that text (heads come first there)."""
+    page = Page(form="clean", blocks=[
+        P("没有标题的一段。"),
+        D("主标题"), D("——副标题"),
+        P("第一段，"), P("第二段。"), P("（记者 张三）"), P("又一段。"),
+        D("第二篇"), P("本报记者 李四"), P("正文。"),
+    ])
+    body = articles.run(page).body
+    assert [outline(x) for x in body] == [
+        {"title": None, "items": ["没有标题的一段。"]},
+        {"title": "主标题", "subs": ["——副标题"], "items": ["第一段，", "第二段。"], "closing": ["（记者 张三）"]},
+        {"title": None, "items": ["又一段。"]},
+        {"title": "第二篇", "opening": [("byline", "本报记者 李四")], "items": ["正文。"]},
+    ]

@@ -8,9 +8,12 @@ from click.testing import CliRunner
 import cleanup
 from cleanup.cli import main
 from cleanup.exports import article_rows, jsonl, markdown
+from cleanup.invariants import check_text_fixed_point
 from cleanup.model import Article, Choice, Name, Page, Para, Publication, Section, Subsection, Text
 
-from conftest import SEEDS
+from cleanup.record import page_text
+
+from conftest import ROOT, SEEDS
 
 
 def T(*segments) -> Text:
@@ -120,3 +123,19 @@ def test_export_refuses_what_is_not_tei(tmp_path):
     bad.write_text("not xml")
     result = CliRunner().invoke(main, ["export", str(bad)])
     assert result.exit_code == 2 and result.stderr.startswith(f"cleanup: error: {bad}: not a readable TEI file")
+
+
+def test_text_marks_heads_and_indents_every_other_unit():
+    page = page_of(Section(T("专栏"), [ARTICLE]))
+    assert page_text(page) == "\n\n".join([
+        "## 专栏", "## 引题", "## 主题", "## 副题", "\u3000\u3000记者 张三", "\u3000\u3000第一段，正文。",
+        "## 小标题", "\u3000\u3000第二段。"])
+
+
+PAGES = sorted(SEEDS + [p for d in ("unseen", "heldout") for p in (ROOT / "tests" / d).glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem[:12])
+def test_text_is_a_fixed_point(path):
+    """Converting the clean text again gives the same text."""
+    check_text_fixed_point(cleanup.convert(path.read_bytes(), source=path.name))

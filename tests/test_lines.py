@@ -609,3 +609,30 @@ def test_one_million_character_line():
     """(Speed and linearity are measured in bench/linear.py, not here.)"""
     page = lines.run(page_of("测试文字，" * 200_000 + "\n" + "江潮奔涌，风帆高悬。\n" * 2_000))
     assert sum(len(b.lines) for b in page.blocks) == 2_001
+
+
+# ------------------------------------------------------------ clean text
+
+I2 = "\u3000\u3000"
+
+
+@pytest.mark.parametrize("text, expected", [
+    case("heads marked, units indented", page("## 引题", "", "## 主题", "## 第二行", "", I2 + "第一段，没有句号", "",
+                                                I2 + "短", "", I2 + "图表", I2 + "100%"),
+         [(D, "引题"), (D, "主题\n第二行"), (P, "第一段，没有句号"), (P, "短"), (P, "图表\n100%")]),
+])
+def test_clean_text_units_stand_as_written(text, expected):
+    result = lines.run(page_of(text))
+    assert result.form == "clean"
+    assert [(b.kind, b.text.plain) for b in result.blocks] == expected
+
+
+@pytest.mark.parametrize("text", [
+    page(I2 + "第一段写到一半", "接着写完。"),                   # a wrapped paragraph: not one unit per line
+    page(I2 + "第一段。", "", "没有缩进的一行"),                  # a line neither marked nor indented
+    page("## 标题", I2 + "正文。"),                                # a head and a paragraph in one unit
+    page(I2 + "\u3000三个空格的缩进"),                              # not the format's indent
+    page("", "  "),                                               # nothing at all
+])
+def test_extracted_pages_are_not_clean_text(text):
+    assert lines.run(page_of(text)).form == "extracted"

@@ -808,12 +808,56 @@ class Builder:
             self.ended = self.signed = True
 
 
+def read_clean(page: Page, year: int | None) -> None:
+    """A page in the clean text format: nothing to infer about layout.
+    Each run of heads opens an article; the units under it are its
+    paragraphs, an opening dateline or byline before the first of them
+    (or right under the heads), a closing one ending it.  Units are neither merged nor moved, so the text
+    reads back the same."""
+    art: Article | None = None
+    ended = False
+    heads: list[Text] = []
+    for block in page.blocks + [None]:
+        if block is not None and block.kind == DISPLAY:
+            heads.append(block.text)
+            continue
+        if heads:
+            art = Article(id=f"a{len(page.body) + 1}")
+            art.kicker, art.title, art.subtitles = split_heads(heads)
+            page.body.append(art)
+            heads, ended = [], False
+        if block is None:
+            break
+        for tok in paragraph_tokens(block, block.text.strip(), year):
+            if art is None or ended:
+                art, ended = Article(id=f"a{len(page.body) + 1}"), False
+                page.body.append(art)
+            if tok.kind == OPEN and not art.items and not art.opening:
+                art.opening += tok.paras
+                if tok.text:
+                    art.items.append(Para.of("p", tok.text))
+            elif tok.kind == CLOSE and not art.items and not art.opening and art.title:
+                art.opening += tok.paras      # a byline line right under the heads
+            elif tok.kind == CLOSE:
+                art.closing += tok.paras
+                ended = True
+            else:
+                art.items.append(Para.of("p", block.text.strip() if tok.kind == OPEN else tok.text))
+    if not page.body:
+        page.body.append(Division("unclassified"))
+
+
 def run(page: Page) -> Page:
     date = page.publication.date
     year = int(date[:4]) if date and date[:4].isdigit() else None
+    page.body = []
+    if page.form == "clean":
+        read_clean(page, year)
+        page.log(NAME, None, "", "heads before body", "the clean text format prints heads first")
+        page.settings[NAME] = {"heads": "before"}
+        return page
     tokens = tokenize(page, year)
     after = heads_after(tokens)
-    page.body = []
     Builder(page, tokens, after).run()
     page.log(NAME, None, "", "heads after body" if after else "heads before body",
              "layout vote: where head groups stand relative to running text")

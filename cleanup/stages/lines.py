@@ -565,11 +565,7 @@ def build_blocks(page: Page, shapes: list[Shape]) -> list[Block]:
 
 def read_page(page: Page) -> list[Shape]:
     """The shapes of the page's non-blank lines, with line spacing, display
-    lines and usual widths worked out."""
-    for line in page.lines:
-        plain = line.text.plain
-        if "#" in plain or plain.endswith("  "):  # the call only for lines that may carry markup
-            strip_markup(line)
+    lines and usual widths worked out (Markdown already taken off)."""
     shapes, em = read_shapes(page.lines)
     page.settings[NAME] = {"punctuation_em": str(em)}
     mark_double_spacing(page, shapes)
@@ -584,9 +580,64 @@ def read_page(page: Page) -> list[Shape]:
     return shapes
 
 
+# ------------------------------------------------------------ clean text
+
+CLEAN_INDENT = "\u3000\u3000"
+
+
+def clean_form(lines: list[Line]) -> bool:
+    """Is this page in the tool's own text format (`cleanup.record.page_text`)?
+    Units one apart by blank lines, every line of a head marked `## `, every
+    line of any other unit indented by two ideographic spaces.  Nothing is
+    wrapped there, so nothing is rejoined: reading such a page again gives
+    the same units."""
+    seen = False
+    head: bool | None = None  # the kind of the unit being read
+    for line in lines:
+        plain = line.text.plain
+        if not plain.strip():
+            head = None
+            continue
+        marked = line.heading_marker
+        if not marked and not (plain.startswith(CLEAN_INDENT) and plain[2:3].strip()):
+            return False
+        if head is not None and head != marked:
+            return False
+        head, seen = marked, True
+    return seen
+
+
+def clean_blocks(lines: list[Line]) -> list[Block]:
+    """The units of a clean-form page: heads as display blocks, the rest as
+    paragraphs, the lines of one unit kept apart by "\n"."""
+    blocks: list[Block] = []
+    unit: list[Line] = []
+    for line in lines + [Line(0, 0, 0, Text.of(""))]:
+        if not line.blank:
+            unit.append(line)
+            continue
+        if unit:
+            kind = DISPLAY if unit[0].heading_marker else PARAGRAPH
+            blocks.append(Block(kind, unit, join_lines(unit, "\n" if len(unit) > 1 else "")))
+            unit = []
+    return blocks
+
+
 def run(page: Page) -> Page:
+    for line in page.lines:
+        plain = line.text.plain
+        if "#" in plain or plain.endswith("  "):  # the call only for lines that may carry markup
+            strip_markup(line)
+    if clean_form(page.lines):
+        page.form = "clean"
+        page.blocks = clean_blocks(page.lines)
+        page.settings[NAME] = {"form": "clean"}
+        page.log(NAME, None, "", "clean text",
+                 "every unit stands alone, heads marked ## and the rest indented: nothing to rejoin")
+        return page
     page.blocks = build_blocks(page, read_page(page))
     page.settings[NAME] |= {
+        "form": "extracted",
         "window": str(WINDOW),
         "indent": str(INDENT),
         "indent_deficit": str(INDENT_DEFICIT),

@@ -638,6 +638,9 @@ def repair_page_count(page: Page, pieces: list[Piece]) -> None:
 # ------------------------------------------------------------------- run
 
 def run(page: Page) -> Page:
+    if page.form == "clean":  # the clean text format holds no furniture to find
+        page.settings[NAME] = {"form": "clean"}
+        return page
     hant = page.script == "zh-Hant"
     gated = gated_lines(page)
     numbers = frozenset(gated)

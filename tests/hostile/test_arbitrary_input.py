@@ -1,12 +1,13 @@
 """Properties of `cleanup.convert` over arbitrary Unicode and arbitrary bytes:
 no exception but DecodeError, always valid TEI, nothing lost or added beyond
-what decode removes and reports (`cleanup.invariants`)."""
+what decode removes and reports, and the clean text a fixed point
+(`cleanup.invariants`)."""
 from __future__ import annotations
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import cleanup
-from cleanup.invariants import check_document
+from cleanup.invariants import check_document, check_text_fixed_point
 
 from conftest import SEEDS
 
@@ -29,6 +30,12 @@ page_text = st.lists(pieces, max_size=25).map("".join)
 @example("a\u0301\n\n\u0301")
 def test_any_text_converts_losslessly(text):
     check_document(cleanup.convert(text))
+
+
+@SETTINGS
+@given(page_text)
+def test_clean_text_is_a_fixed_point(text):
+    check_text_fixed_point(cleanup.convert(text))
 
 
 @SETTINGS
