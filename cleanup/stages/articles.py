@@ -812,8 +812,8 @@ def read_clean(page: Page, year: int | None) -> None:
     """A page in the clean text format: nothing to infer about layout.
     Each run of heads opens an article; the units under it are its
     paragraphs, an opening dateline or byline before the first of them
-    (or right under the heads), a closing one ending it.  Units are neither merged nor moved, so the text
-    reads back the same."""
+    (or right under the heads), a closing one ending it.  Units are never
+    merged, split or moved, so the text reads back the same."""
     art: Article | None = None
     ended = False
     heads: list[Text] = []
@@ -828,21 +828,20 @@ def read_clean(page: Page, year: int | None) -> None:
             heads, ended = [], False
         if block is None:
             break
-        for tok in paragraph_tokens(block, block.text.strip(), year):
-            if art is None or ended:
-                art, ended = Article(id=f"a{len(page.body) + 1}"), False
-                page.body.append(art)
-            if tok.kind == OPEN and not art.items and not art.opening:
-                art.opening += tok.paras
-                if tok.text:
-                    art.items.append(Para.of("p", tok.text))
-            elif tok.kind == CLOSE and not art.items and not art.opening and art.title:
-                art.opening += tok.paras      # a byline line right under the heads
-            elif tok.kind == CLOSE:
-                art.closing += tok.paras
-                ended = True
-            else:
-                art.items.append(Para.of("p", block.text.strip() if tok.kind == OPEN else tok.text))
+        text = block.text.strip()
+        tokens = paragraph_tokens(block, text, year)
+        whole = len(tokens) == 1 and len(tokens[0].paras) <= 1 and not (tokens[0].kind == OPEN and tokens[0].text)
+        tok = tokens[0] if whole else Token(TEXT, block, text)  # a unit is never split: it must read back the same
+        if art is None or ended:
+            art, ended = Article(id=f"a{len(page.body) + 1}"), False
+            page.body.append(art)
+        if tok.kind in (OPEN, CLOSE) and not art.items and (art.title or art.opening or tok.kind == OPEN):
+            art.opening += tok.paras      # datelines and bylines under the heads
+        elif tok.kind == CLOSE:
+            art.closing += tok.paras
+            ended = True
+        else:
+            art.items.append(Para.of("p", text))
     if not page.body:
         page.body.append(Division("unclassified"))
 
