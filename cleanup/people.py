@@ -301,20 +301,29 @@ def _number(s: str) -> int:
     return int("".join(str(HAN_DIGITS[c]) for c in s))
 
 
-def _when(m: "regex.Match[str]", year: int | None) -> str | None:
-    """The date's TEI @when; None when it is no date or gives no month
-    (十一日電: the day alone stays plain text in the dateline)."""
-    if m.group("month") is None:
+def _when(m: "regex.Match[str]", today: str | None) -> str | None:
+    """The date's TEI @when; None when it is no date.  The year comes from
+    the page's date (`today`, ISO) when the dateline omits it (--MM-DD when
+    the page has none); a day alone (本报12日讯, 十一日電) takes the month
+    of the page's date, or of the month before when the day is later than
+    the page's day, and stays plain text when the page has no full date."""
+    day = _number(m.group("day"))
+    printed = m.group("year")
+    year = _number(printed) if printed else int(today[:4]) if today and today[:4].isdigit() else None
+    if m.group("month") is not None:
+        month = _number(m.group("month"))
+    elif today and len(today) == 10 and today[:4].isdigit():
+        year, month = int(today[:4]), int(today[5:7])
+        if day > int(today[8:]):
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    else:
         return None
-    month, day = _number(m.group("month")), _number(m.group("day"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    printed = m.group("year")
-    year = _number(printed) if printed else year
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
-def _dateline(plain: str, pos: int, end: int, year: int | None) -> Piece | None:
+def _dateline(plain: str, pos: int, end: int, today: str | None) -> Piece | None:
     """A dateline starting at `pos`: an own-paper or agency one needs no date,
     any other publisher does (so 情报通讯 is none)."""
     m = DATELINE.match(plain, pos, end)
@@ -326,20 +335,20 @@ def _dateline(plain: str, pos: int, end: int, year: int | None) -> Piece | None:
         if m.group("source") not in OWN_PAPER and not AFTER_DISPATCH.match(plain, m.end(), end):
             return None
     marks = []
-    when = m.group("date") and _when(m, year)
+    when = m.group("date") and _when(m, today)
     if when:
         marks.append((m.start("date"), m.end("date"), lambda t, w=when: Date(t, w)))
     return Piece("dateline", m.start(), m.end(), marks)
 
 
-def _bracketed_dateline(plain: str, pos: int, end: int, year: int | None) -> Piece | None:
+def _bracketed_dateline(plain: str, pos: int, end: int, today: str | None) -> Piece | None:
     """A dateline filling a pair of brackets (【本报讯】, （新华社武汉6月12日电）);
     the brackets stay in the Piece."""
     m = IN_DATELINE_BRACKETS.match(plain, pos, end)
     if not m or DATELINE_BRACKETS[plain[m.start()]] != plain[m.end() - 1]:
         return None
     inner_start = SPACE.match(plain, m.start(1)).end()
-    dl = _dateline(plain, inner_start, m.end(1), year)
+    dl = _dateline(plain, inner_start, m.end(1), today)
     if not dl or plain[dl.end:m.end(1)].strip():
         return None
     return Piece("dateline", m.start(), m.end(), dl.marks)
@@ -387,7 +396,7 @@ def _bounds(plain: str) -> tuple[int, int]:
 
 # ------------------------------------------------------------------ API
 
-def split_opening(text: Text, year: int | None) -> tuple[list[Para], Text]:
+def split_opening(text: Text, today: str | None) -> tuple[list[Para], Text]:
     """The opening dateline/byline at the start of a paragraph
     (本报讯（记者 X 实习生 Y）…, 本报北京1月8日讯记者X报道：, 新华社北京１月８日电（记者 X）,
     据新华社…电, 【中央社臺北十一日電】): the dateline/byline Paras in printed order and the rest of
@@ -397,7 +406,7 @@ def split_opening(text: Text, year: int | None) -> tuple[list[Para], Text]:
         return [], text
     pos = _skip_space(plain, 0)
     pieces = []
-    dateline = _dateline(plain, pos, len(plain), year) or _bracketed_dateline(plain, pos, len(plain), year)
+    dateline = _dateline(plain, pos, len(plain), today) or _bracketed_dateline(plain, pos, len(plain), today)
     if dateline:
         pieces.append(dateline)
         pos = _skip_space(plain, dateline.end)
@@ -411,7 +420,7 @@ def split_opening(text: Text, year: int | None) -> tuple[list[Para], Text]:
     return _paras(text, pieces, 0, pos), text.slice(pos) if pos < len(plain) else Text()
 
 
-def closing(text: Text, year: int | None) -> list[Para] | None:
+def closing(text: Text, today: str | None) -> list[Para] | None:
     """A whole block that is a closing byline or dateline ((记者 X),
     (新华社武汉6月12日电), a bare name line 王静 王柯岚); None otherwise.
     A photo credit is `credit`'s, not a closing byline."""
@@ -420,7 +429,7 @@ def closing(text: Text, year: int | None) -> list[Para] | None:
     if start == end or end - start > LONGEST:
         return None
     hinted = bool(CLOSING_HINT.search(plain, start, end))
-    pieces = _bracket_groups(plain, start, end, year) if hinted else []
+    pieces = _bracket_groups(plain, start, end, today) if hinted else []
     if not pieces:
         pieces = [(hinted and _byline(plain, start, end)) or _bare_names(plain, start, end)]
     if any(p is None or p.photo for p in pieces):
@@ -428,13 +437,13 @@ def closing(text: Text, year: int | None) -> list[Para] | None:
     return _paras(text, pieces, 0, len(plain))
 
 
-def _bracket_groups(plain: str, start: int, end: int, year: int | None) -> list[Piece | None]:
+def _bracket_groups(plain: str, start: int, end: int, today: str | None) -> list[Piece | None]:
     """Bracketed datelines and bylines filling plain[start:end]; [] when it
     opens with none, [None] when something else follows them."""
     pieces: list[Piece | None] = []
     pos = start
     while pos < end:
-        piece = _bracketed_dateline(plain, pos, end, year) or _bracketed_byline(plain, pos, end)
+        piece = _bracketed_dateline(plain, pos, end, today) or _bracketed_byline(plain, pos, end)
         if not piece:
             return [None] if pieces else []
         pieces.append(piece)

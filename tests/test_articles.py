@@ -25,7 +25,7 @@ OPENING = regex.compile(r"^(本报讯|新华社\w+?[0-9０-９]+月[0-9０-９]+
 CLOSING = regex.compile(r"^[（(](?:记者[^）)]*|新华社\w+电)[）)]$|^\p{Han}{2,3}(?: \p{Han}{2,3})*$")
 
 
-def fake_split_opening(text, year):
+def fake_split_opening(text, today):
     if regex.fullmatch(r"本报记者 \p{Han}{2,3}", text.plain):
         return [Para.of("byline", text)], Text()
     m = OPENING.match(text.plain)
@@ -37,7 +37,7 @@ def fake_split_opening(text, year):
     return paras, text.slice(m.end())
 
 
-def fake_closing(text, year):
+def fake_closing(text, today):
     """A closing byline; names after 记者 are reporters, bare names authors."""
     if not CLOSING.match(text.plain):
         return None

@@ -34,35 +34,35 @@ def shape(paras: list[Para]) -> list[tuple[str, str]]:
 # ------------------------------------------------------------- openings
 
 OPENINGS = [
-    # (paragraph, year, paras (kind, text), names, dates, remainder)
-    ("本报讯（重庆日报记者 张亦筑 实习生 冉罗楠）未来几年，你将看到", 2022,
+    # (paragraph, page date, paras (kind, text), names, dates, remainder)
+    ("本报讯（重庆日报记者 张亦筑 实习生 冉罗楠）未来几年，你将看到", "2022",
      [("dateline", "本报讯"), ("byline", "（重庆日报记者 张亦筑 实习生 冉罗楠）")],
      [("张亦筑", "reporter"), ("冉罗楠", "intern")], [], "未来几年，你将看到"),
-    ("本报讯（重庆日报记者 黄光红实习生 陈星）日前，记者从市金融监管局获悉", 2022,
+    ("本报讯（重庆日报记者 黄光红实习生 陈星）日前，记者从市金融监管局获悉", "2022",
      [("dateline", "本报讯"), ("byline", "（重庆日报记者 黄光红实习生 陈星）")],
      [("黄光红", "reporter"), ("陈星", "intern")], [], "日前，记者从市金融监管局获悉"),
     ("本报讯 （记者 陈国栋 实习生 卞立成）近日，市委副书记", None,
      [("dateline", "本报讯"), ("byline", "（记者 陈国栋 实习生 卞立成）")],
      [("陈国栋", "reporter"), ("卞立成", "intern")], [], "近日，市委副书记"),
-    ("本报北京1月8日讯记者王小明报道：今天上午", 2022,
+    ("本报北京1月8日讯记者王小明报道：今天上午", "2022",
      [("dateline", "本报北京1月8日讯"), ("byline", "记者王小明报道：")],
      [("王小明", "reporter")], ["2022-01-08"], "今天上午"),
     ("本报北京1月8日讯记者王小明报道：今天上午", None,
      [("dateline", "本报北京1月8日讯"), ("byline", "记者王小明报道：")],
      [("王小明", "reporter")], ["--01-08"], "今天上午"),
-    ("本报2021年12月30日讯（记者 张三）昨日", 2022,
+    ("本报2021年12月30日讯（记者 张三）昨日", "2022",
      [("dateline", "本报2021年12月30日讯"), ("byline", "（记者 张三）")],
      [("张三", "reporter")], ["2021-12-30"], "昨日"),
-    ("新华社北京１月８日电（记者 刘华）今天", 2022,
+    ("新华社北京１月８日电（记者 刘华）今天", "2022",
      [("dateline", "新华社北京１月８日电"), ("byline", "（记者 刘华）")],
      [("刘华", "reporter")], ["2022-01-08"], "今天"),
     ("新华社华盛顿1月7日电 （记者 刘华 李凯）美国", None,
      [("dateline", "新华社华盛顿1月7日电"), ("byline", "（记者 刘华 李凯）")],
      [("刘华", "reporter"), ("李凯", "reporter")], ["--01-07"], "美国"),
-    ("人民日报北京3月5日电（记者 赵六）会议", 2023,
+    ("人民日报北京3月5日电（记者 赵六）会议", "2023",
      [("dateline", "人民日报北京3月5日电"), ("byline", "（记者 赵六）")],
      [("赵六", "reporter")], ["2023-03-05"], "会议"),
-    ("据新华社北京1月8日电 日前，国务院", 2022,
+    ("据新华社北京1月8日电 日前，国务院", "2022",
      [("dateline", "据新华社北京1月8日电")], [], ["2022-01-08"], "日前，国务院"),
     ("据新华社电（记者 张三）日前", None,
      [("dateline", "据新华社电"), ("byline", "（记者 张三）")], [("张三", "reporter")], [], "日前"),
@@ -84,24 +84,30 @@ OPENINGS = [
     ("本報訊（記者 張三 實習生 陳四）近日", None,                 # traditional script
      [("dateline", "本報訊"), ("byline", "（記者 張三 實習生 陳四）")],
      [("張三", "reporter"), ("陳四", "intern")], [], "近日"),
-    ("據新華社台北3月5日電 日前", 2023, [("dateline", "據新華社台北3月5日電")], [], ["2023-03-05"], "日前"),
+    ("據新華社台北3月5日電 日前", "2023", [("dateline", "據新華社台北3月5日電")], [], ["2023-03-05"], "日前"),
     ("文/张三 图/李四", None, [("byline", "文/张三 图/李四")],
      [("张三", "author"), ("李四", "photographer")], [], ""),
     ("（记者张三李四）近日", None, [("byline", "（记者张三李四）")],
      [("张三", "reporter"), ("李四", "reporter")], [], "近日"),
     # datelines in brackets: the brackets stay in the dateline
-    ("【本报讯】教育部昨日宣布", 1985, [("dateline", "【本报讯】")], [], [], "教育部昨日宣布"),
-    ("　　【本報訊】教育部昨日宣布", 1985, [("dateline", "【本報訊】")], [], [], "教育部昨日宣布"),
+    ("【本报讯】教育部昨日宣布", "1985", [("dateline", "【本报讯】")], [], [], "教育部昨日宣布"),
+    ("　　【本報訊】教育部昨日宣布", "1985", [("dateline", "【本報訊】")], [], [], "教育部昨日宣布"),
     ("〔本報訊〕教育部", None, [("dateline", "〔本報訊〕")], [], [], "教育部"),
     ("【本報專訊】教育部", None, [("dateline", "【本報專訊】")], [], [], "教育部"),
-    ("【新华社北京３月４日电】国务院", 1990, [("dateline", "【新华社北京３月４日电】")], [], ["1990-03-04"], "国务院"),
+    ("【新华社北京３月４日电】国务院", "1990", [("dateline", "【新华社北京３月４日电】")], [], ["1990-03-04"], "国务院"),
     ("【本報訊】（記者 張三）教育部", None, [("dateline", "【本報訊】"), ("byline", "（記者 張三）")],
      [("張三", "reporter")], [], "教育部"),
-    ("（新华社武汉6月12日电）今天", 2022, [("dateline", "（新华社武汉6月12日电）")], [], ["2022-06-12"], "今天"),
+    ("（新华社武汉6月12日电）今天", "2022", [("dateline", "（新华社武汉6月12日电）")], [], ["2022-06-12"], "今天"),
     # agencies, undated or with a day only (no month: no <date>)
-    ("【中央社臺北十一日電】中央氣象局今天表示", 1985,
+    ("【中央社臺北十一日電】中央氣象局今天表示", "1985",
      [("dateline", "【中央社臺北十一日電】")], [], [], "中央氣象局今天表示"),
-    ("中央社臺北二十一日電 中央氣象局", 1985, [("dateline", "中央社臺北二十一日電")], [], [], "中央氣象局"),
+    ("中央社臺北二十一日電 中央氣象局", "1985", [("dateline", "中央社臺北二十一日電")], [], [], "中央氣象局"),
+    # a day alone takes the month of the page's date, or of the month before
+    ("中央社臺北二十一日電 中央氣象局", "1985-03-22", [("dateline", "中央社臺北二十一日電")], [],
+     ["1985-03-21"], "中央氣象局"),
+    ("本报12日讯（记者 张三）昨日", "2019-06-13", [("dateline", "本报12日讯"), ("byline", "（记者 张三）")],
+     [("张三", "reporter")], ["2019-06-12"], "昨日"),
+    ("本报31日讯 昨日", "2020-01-01", [("dateline", "本报31日讯")], [], ["2019-12-31"], "昨日"),
     ("中央社華盛頓廿三日電 美國", None, [("dateline", "中央社華盛頓廿三日電")], [], [], "美國"),
     ("中央通訊社電 行政院", None, [("dateline", "中央通訊社電")], [], [], "行政院"),
     ("據路透社電 日本", None, [("dateline", "據路透社電")], [], [], "日本"),
@@ -109,17 +115,17 @@ OPENINGS = [
     ("【法新社巴黎十日電】法國", None, [("dateline", "【法新社巴黎十日電】")], [], [], "法國"),
     ("中新社香港３日电 香港", None, [("dateline", "中新社香港３日电")], [], [], "香港"),
     # dates in Chinese numerals
-    ("新华社北京三月四日电 今天", 1985, [("dateline", "新华社北京三月四日电")], [], ["1985-03-04"], "今天"),
+    ("新华社北京三月四日电 今天", "1985", [("dateline", "新华社北京三月四日电")], [], ["1985-03-04"], "今天"),
     ("新華社北京十二月三十一日電 今天", None, [("dateline", "新華社北京十二月三十一日電")], [], ["--12-31"], "今天"),
     ("本報臺北一九八五年四月十一日訊 今天", None,
      [("dateline", "本報臺北一九八五年四月十一日訊")], [], ["1985-04-11"], "今天"),
-    ("本報3月4日訊 今天", 1985, [("dateline", "本報3月4日訊")], [], ["1985-03-04"], "今天"),
+    ("本報3月4日訊 今天", "1985", [("dateline", "本報3月4日訊")], [], ["1985-03-04"], "今天"),
 ]
 
 
-@pytest.mark.parametrize("paragraph, year, paras, people, whens, remainder", OPENINGS)
-def test_split_opening(paragraph, year, paras, people, whens, remainder):
-    found, rest = split_opening(Text([paragraph]), year)
+@pytest.mark.parametrize("paragraph, today, paras, people, whens, remainder", OPENINGS)
+def test_split_opening(paragraph, today, paras, people, whens, remainder):
+    found, rest = split_opening(Text([paragraph]), today)
     assert shape(found) == paras
     assert names(found) == people
     assert dates(found) == whens
@@ -160,25 +166,25 @@ NOT_OPENINGS = [
 @pytest.mark.parametrize("paragraph", NOT_OPENINGS)
 def test_split_opening_leaves_other_text(paragraph):
     text = Text([paragraph])
-    assert split_opening(text, 2022) == ([], text)
+    assert split_opening(text, "2022") == ([], text)
 
 
 # -------------------------------------------------------------- closings
 
 CLOSINGS = [
-    # (block, year, paras (kind, text), names, dates)
+    # (block, page date, paras (kind, text), names, dates)
     ("（记者 张凌漪）", None, [("byline", "（记者 张凌漪）")], [("张凌漪", "reporter")], []),
     ("(记者 张凌漪)", None, [("byline", "(记者 张凌漪)")], [("张凌漪", "reporter")], []),
     ("（记者唐卫彬、李鹏翔、梁建强、侯文坤）", None,
      [("byline", "（记者唐卫彬、李鹏翔、梁建强、侯文坤）")],
      [("唐卫彬", "reporter"), ("李鹏翔", "reporter"), ("梁建强", "reporter"), ("侯文坤", "reporter")], []),
-    ("（新华社武汉6月12日电）", 2022, [("dateline", "（新华社武汉6月12日电）")], [], ["2022-06-12"]),
+    ("（新华社武汉6月12日电）", "2022", [("dateline", "（新华社武汉6月12日电）")], [], ["2022-06-12"]),
     ("（新华社武汉6月12日电）", None, [("dateline", "（新华社武汉6月12日电）")], [], ["--06-12"]),
     ("（本报记者 王五）", None, [("byline", "（本报记者 王五）")], [("王五", "reporter")], []),
     ("（通讯员 李四 记者 王五）", None, [("byline", "（通讯员 李四 记者 王五）")],
      [("李四", "correspondent"), ("王五", "reporter")], []),
-    ("【中央社臺北十一日電】", 1985, [("dateline", "【中央社臺北十一日電】")], [], []),
-    ("〔新華社北京三月四日電〕", 1985, [("dateline", "〔新華社北京三月四日電〕")], [], ["1985-03-04"]),
+    ("【中央社臺北十一日電】", "1985", [("dateline", "【中央社臺北十一日電】")], [], []),
+    ("〔新華社北京三月四日電〕", "1985", [("dateline", "〔新華社北京三月四日電〕")], [], ["1985-03-04"]),
     ("（记者 张凌漪） （据新华社电）", None, [("byline", "（记者 张凌漪）"), ("dateline", "（据新华社电）")],
      [("张凌漪", "reporter")], []),
     ("王静 王柯岚", None, [("byline", "王静 王柯岚")], [("王静", "author"), ("王柯岚", "author")], []),
@@ -189,9 +195,9 @@ CLOSINGS = [
 ]
 
 
-@pytest.mark.parametrize("block, year, paras, people, whens", CLOSINGS)
-def test_closing(block, year, paras, people, whens):
-    found = closing(Text([block]), year)
+@pytest.mark.parametrize("block, today, paras, people, whens", CLOSINGS)
+def test_closing(block, today, paras, people, whens):
+    found = closing(Text([block]), today)
     assert found is not None
     assert shape(found) == paras
     assert names(found) == people
@@ -355,7 +361,7 @@ def texts_with_corrections(draw) -> Text:
 @settings(max_examples=400, deadline=None)
 @given(texts_with_corrections())
 def test_nothing_lost_nothing_added(text):
-    paras, rest = split_opening(text, 2022)
+    paras, rest = split_opening(text, "2022")
     assert Text.join(texts(paras) + [rest]) == text
     for found in (closing(text, 2022), [credit(text)] if credit(text) else None):
         if found is not None:

@@ -122,19 +122,19 @@ def continuation_tokens(block: Block, text: Text) -> list[Token]:
     return out
 
 
-def paragraph_tokens(block: Block, text: Text, year: int | None) -> list[Token]:
+def paragraph_tokens(block: Block, text: Text, today: str | None) -> list[Token]:
     """Running text: an opening dateline/byline, a whole closing byline, or a
     paragraph (perhaps ending in a bracketed closing byline)."""
     if len(text) <= SHORT_BLOCK and may_close(text.plain):
-        closing = people.closing(text, year)
+        closing = people.closing(text, today)
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
-    opening, rest = people.split_opening(text, year) if may_open(text.plain) else ([], text)
+    opening, rest = people.split_opening(text, today) if may_open(text.plain) else ([], text)
     if opening:
         return [Token(OPEN, block, rest.strip(), paras=opening)]
     start = trailing_bracket(text.plain)
     if start > 0:
-        closing = people.closing(text.slice(start).strip(), year)
+        closing = people.closing(text.slice(start).strip(), today)
         if closing:
             return [Token(TEXT, block, text.slice(0, start).strip()),
                     Token(CLOSE, block, text.slice(start).strip(), paras=closing)]
@@ -163,7 +163,7 @@ def trailing_bracket(plain: str) -> int:
     return max(plain.rfind("（", 0, end), plain.rfind("(", 0, end))
 
 
-def tokens_of(block: Block, year: int | None) -> list[Token]:
+def tokens_of(block: Block, today: str | None) -> list[Token]:
     text = block.text.strip()
     if not text:
         return []
@@ -180,22 +180,22 @@ def tokens_of(block: Block, year: int | None) -> list[Token]:
         return [Token(LABEL, block, text)]
     if block.kind == DISPLAY and WORDS.search(text.plain):     # a head has words, not just a figure
         lines = display_lines(text)
-        closing = people.closing(text, year) if len(lines) == 1 and len(text.plain) <= SHORT_BLOCK \
+        closing = people.closing(text, today) if len(lines) == 1 and len(text.plain) <= SHORT_BLOCK \
             and may_close(text.plain) else None
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
-        byline, rest = people.split_opening(lines[-1], year) if len(lines) > 1 else ([], None)
+        byline, rest = people.split_opening(lines[-1], today) if len(lines) > 1 else ([], None)
         if byline and not rest:
             return [Token(HEAD, block, text, lines=[lines[:-1]]), Token(BYLINE, block, lines[-1], paras=byline)]
         return [Token(HEAD, block, text, lines=[lines])]
-    return paragraph_tokens(block, text, year)
+    return paragraph_tokens(block, text, today)
 
 
-def tokenize(page: Page, year: int | None) -> list[Token]:
+def tokenize(page: Page, today: str | None) -> list[Token]:
     """Tokens in printed order; adjacent display blocks form one head group."""
     out: list[Token] = []
     for block in page.blocks:
-        for tok in tokens_of(block, year):
+        for tok in tokens_of(block, today):
             if tok.kind == HEAD and out and out[-1].kind == HEAD:
                 out[-1].lines += tok.lines
             else:
@@ -808,7 +808,7 @@ class Builder:
             self.ended = self.signed = True
 
 
-def read_clean(page: Page, year: int | None) -> None:
+def read_clean(page: Page, today: str | None) -> None:
     """A page in the clean text format: nothing to infer about layout.
     Each run of heads opens an article; the units under it are its
     paragraphs, an opening dateline or byline before the first of them
@@ -829,7 +829,7 @@ def read_clean(page: Page, year: int | None) -> None:
         if block is None:
             break
         text = block.text.strip()
-        tokens = paragraph_tokens(block, text, year)
+        tokens = paragraph_tokens(block, text, today)
         whole = len(tokens) == 1 and len(tokens[0].paras) <= 1 and not (tokens[0].kind == OPEN and tokens[0].text)
         tok = tokens[0] if whole else Token(TEXT, block, text)  # a unit is never split: it must read back the same
         if art is None or ended:
@@ -847,15 +847,14 @@ def read_clean(page: Page, year: int | None) -> None:
 
 
 def run(page: Page) -> Page:
-    date = page.publication.date
-    year = int(date[:4]) if date and date[:4].isdigit() else None
+    today = page.publication.date
     page.body = []
     if page.form == "clean":
-        read_clean(page, year)
+        read_clean(page, today)
         page.log(NAME, None, "", "heads before body", "the clean text format prints heads first")
         page.settings[NAME] = {"heads": "before"}
         return page
-    tokens = tokenize(page, year)
+    tokens = tokenize(page, today)
     after = heads_after(tokens)
     Builder(page, tokens, after).run()
     page.log(NAME, None, "", "heads after body" if after else "heads before body",
