@@ -28,8 +28,9 @@ from cleanup.model import Article, Name, Note, Page, PageBreak, Para, Publicatio
 
 DATED_NAME = regex.compile(
     r"^(?P<issue>.*?(?:18|19|20)\d\d(?P<sep>[-_.]?)(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01]))"
-    r"\D*?(?P<page>\d{1,3})$")
-ENDING_NUMBER = regex.compile(r"(?<!\d)(\d{1,3})$")
+    r"\D*?(?P<page>[A-Z]?\d{1,3})$")
+# A page number ends the name: 02, page-2, A03 (a capital is the section letter).
+ENDING_NUMBER = regex.compile(r"(?<![A-Za-z\d])([A-Z]?\d{1,3})$|(?<!\d)(\d{1,3})$")
 HAN_PAIR = regex.compile(r"(?=(\p{Han}{2}))")
 SPACE = regex.compile(r"\s+")
 TITLE_REPEATED = 10.0   # a fragment that repeats the article's title is its continuation
@@ -49,11 +50,19 @@ def issue_of(rel: str, folder_name: str) -> tuple[str, str | None]:
         issue = dated["issue"].rstrip("-_. ") or stem
         return (f"{folder}/{issue}" if folder else issue), two_digits(dated["page"])
     number = ENDING_NUMBER.search(stem)
-    return (folder or folder_name), (two_digits(number[1]) if number else None)
+    return (folder or folder_name), (two_digits(number[0]) if number else None)
 
 
 def two_digits(n: str) -> str:
     return f"{int(n):02d}" if n.isdigit() else n
+
+
+def same_page(n: str) -> str:
+    """What two spellings of one page number share: A3, A03 and a03 are
+    one page, 3 and 03 another."""
+    letter = n[:1].upper() if n[:1].isalpha() else ""
+    digits = n[len(letter):]
+    return letter + (str(int(digits)) if digits.isdigit() else digits)
 
 
 # ------------------------------------------------------------------ joining
@@ -67,7 +76,7 @@ class _Piece:
     notes: list[Note]
 
     def points(self, direction: str) -> set[str]:
-        return {two_digits(n.page) for n in self.notes if n.direction == direction}
+        return {same_page(n.page) for n in self.notes if n.direction == direction}
 
 
 def combine(pages: list[tuple[str | None, Page]], source: str) -> Page:
@@ -99,7 +108,8 @@ def joins(numbered: list[tuple[str, Page]]) -> list[tuple[Article, Article, str]
     targets = [p for p in pieces if p.points("from")]
     weights = _weights(pieces)
     pairs = sorted(((-fit(a, b, weights), i, j) for i, a in enumerate(sources) for j, b in enumerate(targets)
-                    if b.page in a.points("to") and a.page in b.points("from") and a is not b))
+                    if same_page(b.page) in a.points("to") and same_page(a.page) in b.points("from")
+                    and a is not b))
     used_a: set[int] = set()
     used_b: set[int] = set()
     chosen = []

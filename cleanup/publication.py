@@ -62,14 +62,18 @@ def number(s: str) -> int | None:
 
 
 def page_number(s: str) -> str | None:
-    """A printed page number as two digits, after its letter if any:
-    `4` → 04, `０２` → 02, `二` → 02, `A3` → A03."""
+    """A printed page number: two digits when it is a number alone (`4` →
+    04, `０２` → 02, `二` → 02); with a section letter, as printed (`A3`,
+    `Ａ０５` → A05): the profile's two digits are for plain numbers, and
+    papers with lettered sections write A3 and A03 alike."""
     s = "".join(s.split())
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s)
     letter = s[:1].upper() if s[:1].isascii() and s[:1].isalpha() else ""
     n = number(s[len(letter):])
-    return f"{letter}{n:02d}" if n is not None else None
+    if n is None:
+        return None
+    return f"{letter}{s[len(letter):]}" if letter and s[len(letter):].isdigit() else f"{letter}{n:02d}"
 
 
 # ------------------------------------------------------------- field patterns

@@ -21,7 +21,8 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
     ("2022_04_19_page12.txt", "2022_04_19", "12"),
     ("a/b/2022.04.19.01.txt", "a/b/2022.04.19", "01"),
     ("2022-04-19/01.txt", "2022-04-19", "01"),          # the folder is the issue
-    ("2022-04-19/A03.txt", "2022-04-19", "03"),
+    ("2022-04-19/A03.txt", "2022-04-19", "A03"),
+    ("2022-04-19/page-2.txt", "2022-04-19", "02"),
     ("2022-04-19/p1.txt", "2022-04-19", "01"),
     ("x/front.txt", "x", None),                            # no number: order decides
     ("20220419.txt", "root", None),                        # a date alone names no page

@@ -19,7 +19,7 @@ CASES = [
     # an evening paper's page header with its page number
     (["北京晚报 2023年3月5日 星期日 第A03版"], dict(title="北京晚报", date="2023-03-05", page="A03")),
     (["第03版 要闻"], dict(page="03")),
-    (["A3 要闻"], dict(page="A03")),
+    (["A3 要闻"], dict(page="A3")),
     # full-width digits
     (["２０２３年３月５日 星期日 总第５１３期 今日１６版"], dict(date="2023-03-05", issue="513", pages=16)),
     # Chinese numerals
@@ -33,7 +33,7 @@ CASES = [
      dict(title="大華晚報", date="1979-10-03", page="11")),
     (["民国80年1月5日 星期六"], dict(date="1991-01-05")),
     # a bare section-page number on a line of its own in the running head
-    (["2011年9月2日 星期五 东江日报", "B7", "编辑：王一"], dict(title="东江日报", date="2011-09-02", page="B07")),
+    (["2011年9月2日 星期五 东江日报", "B7", "编辑：王一"], dict(title="东江日报", date="2011-09-02", page="B7")),
     # not printed, or not a paper's name
     (["民国时期的老报纸 第三版"], dict(page="03")),
     (["这是他说的第二版方案"], {}),
@@ -58,7 +58,7 @@ def test_printed_forms_are_kept():
 
 
 @pytest.mark.parametrize("printed, n", [("4", "04"), ("04", "04"), ("０２", "02"), ("二", "02"), ("十二", "12"),
-                                        ("二十", "20"), ("A3", "A03"), ("Ａ３", "A03"), ("x", None)])
+                                        ("二十", "20"), ("A3", "A3"), ("Ａ３", "A3"), ("A03", "A03"), ("x", None)])
 def test_page_number(printed, n):
     assert publication.page_number(printed) == n
 
