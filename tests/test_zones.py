@@ -166,8 +166,12 @@ CASES = [
     ("(上接第1版)", [expect(CONTINUATION, "（上接第1版）", direction="from", page="01")]),
     ("（下转０２版）", [expect(CONTINUATION, "（下转０２版）", direction="to", page="02")]),
     ("（紧接第十二版）", [expect(CONTINUATION, "（紧接第十二版）", direction="from", page="12")]),
-    ("（下转A2版）", [expect(CONTINUATION, "（下转A2版）", direction="to", page="A02")]),
+    ("（下转A2版）", [expect(CONTINUATION, "（下转A2版）", direction="to", page="A2")]),
     ("（续第一版）", [expect(CONTINUATION, "（续第一版）", direction="from", page="01")]),
+    ("（續見A4版）", [expect(CONTINUATION, "（續見A4版）", direction="to", page="A4")]),
+    ("（续见第5版）", [expect(CONTINUATION, "（续见第5版）", direction="to", page="05")]),
+    ("（转至3版）", [expect(CONTINUATION, "（转至3版）", direction="to", page="03")]),
+    ("市民可登录网站查询（详见第3版）相关信息。", []),
     # ---- photo credits and their captions
     ("朝气蓬勃的西部(重庆)科学城 摄/曾诚",
      [expect(CAPTION, "朝气蓬勃的西部（重庆）科学城", figure="1"), expect(CREDIT, "摄/曾诚", figure="1")]),

@@ -67,7 +67,7 @@ OPEN, CLOSE = r"[（(【\[]", r"[）)】\]]"
 POINTER_LINE = regex.compile(rf"\s*{OPEN}?\s*{POINTER}\s*{CLOSE}?\s*")
 POINTER_AT_END = regex.compile(rf"(?P<ref>{OPEN}?\s*{POINTER}\s*{CLOSE}?)\s*$")
 CONTINUATION_MARK = regex.compile(
-    rf"[（(]\s*(?:(?P<to>下[转轉]|[转轉])|(?P<from>上接|紧接|緊接|接|续|續))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*[）)]"
+    rf"[（(]\s*(?:(?P<to>下[转轉]|[转轉]至?|[续續][见見])|(?P<from>上接|紧接|緊接|接|续|續))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*[）)]"
     rf"|^\s*(?:(?P<to>下[转轉])|(?P<from>上接))\s*(?:第\s*)?(?P<n>{PAGE_NO})\s*版\s*$"
 )
 CREDIT_CUE = regex.compile(r"[摄攝]|[图圖]片|供[图圖]|供稿|[图圖]\s*[/／:：]")
