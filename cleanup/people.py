@@ -420,9 +420,23 @@ def split_opening(text: Text, today: str | None) -> tuple[list[Para], Text]:
     return _paras(text, pieces, 0, pos), text.slice(pos) if pos < len(plain) else Text()
 
 
+def _bracketed_source(plain: str, start: int, end: int) -> Piece | None:
+    """An organisation alone in brackets, closing a news item: its source
+    ((县卫生局), (新华社)), a byline without a person."""
+    m = BRACKETS.fullmatch(plain, start, end)
+    if not m:
+        return None
+    inner = plain[m.start(1):m.end(1)].strip()
+    if not _is_org(inner):
+        return None
+    a = plain.index(inner, m.start(1))
+    return Piece("byline", start, end, _name_marks([(a, a + len(inner), None, True)]))
+
+
 def closing(text: Text, today: str | None) -> list[Para] | None:
     """A whole block that is a closing byline or dateline ((记者 X),
-    (新华社武汉6月12日电), a bare name line 王静 王柯岚); None otherwise.
+    (新华社武汉6月12日电), a bare name line 王静 王柯岚, an organisation in
+    brackets (县卫生局)); None otherwise.
     A photo credit is `credit`'s, not a closing byline."""
     plain = text.plain
     start, end = _bounds(plain)
@@ -431,7 +445,8 @@ def closing(text: Text, today: str | None) -> list[Para] | None:
     hinted = bool(CLOSING_HINT.search(plain, start, end))
     pieces = _bracket_groups(plain, start, end, today) if hinted else []
     if not pieces:
-        pieces = [(hinted and _byline(plain, start, end)) or _bare_names(plain, start, end)]
+        pieces = [(hinted and _byline(plain, start, end)) or _bare_names(plain, start, end)
+                  or _bracketed_source(plain, start, end)]
     if any(p is None or p.photo for p in pieces):
         return None
     return _paras(text, pieces, 0, len(plain))

@@ -192,6 +192,10 @@ CLOSINGS = [
     ("欧阳晓明、司马光", None, [("byline", "欧阳晓明、司马光")],
      [("欧阳晓明", "author"), ("司马光", "author")], []),
     ("责任编辑：王晓军", None, [("byline", "责任编辑：王晓军")], [("王晓军", "editor")], []),
+    # an organisation alone in brackets: the item's source
+    ("（县卫生局）", None, [("byline", "（县卫生局）")], [("县卫生局", "org")], []),
+    ("（ 县广播站 ）", None, [("byline", "（ 县广播站 ）")], [("县广播站", "org")], []),
+    ("（新华社）", None, [("byline", "（新华社）")], [("新华社", "org")], []),
 ]
 
 
@@ -228,6 +232,9 @@ NOT_CLOSINGS = [
     "摄/曾诚",
     "张 王 李 赵 钱 孙 周",
     "张三 李四 王五 赵六 钱七 孙八 周九",
+    "（大约三天）",                # brackets round no organisation
+    "（局）",
+    "（县卫生局） 负责解释",
 ]
 
 
