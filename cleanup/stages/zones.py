@@ -167,7 +167,7 @@ def label_mark(line: Line) -> Mark:
     stripped = line.text.plain.strip()
     if len(stripped) > COLUMN_MAX:
         return NO_MARK
-    word = stripped.strip(DECORATIONS)
+    word = "".join(stripped.strip(DECORATIONS).split())   # letter-spaced too: 简  讯
     if word in COLUMNS:
         return Mark(SECTION, why="column label")
     if word in TEASER_LABELS:
