@@ -533,6 +533,48 @@ PAGES = {
          {"title": "游泳馆暑期开放", "opening": [("dateline", "本报讯")], "items": ["暑期游泳馆开放。"]},
          {"title": None, "items": [("note", "from", "01"), "另外，全市还将新建五座体育馆。"]}],
     ),
+    # a column of news briefs: each marked item, or item with a run-in head, is an article
+    "briefs": (
+        [P("简讯", SECTION),
+         P("△钢铁厂平炉提前完成大修任务。"),
+         P("△各小学开办课外活动小组四十六个。"),
+         P("（记者 王一）"),
+         P("暑期安全教育启动\u3000日前，县教育局启动暑期安全教育。"),
+         ],
+        [("section", "简讯", [
+            {"title": None, "items": ["△钢铁厂平炉提前完成大修任务。"]},
+            {"title": None, "items": ["△各小学开办课外活动小组四十六个。"], "closing": ["（记者 王一）"]},
+            {"title": "暑期安全教育启动", "items": ["日前，县教育局启动暑期安全教育。"]}])],
+    ),
+    # a box label over a title names the column
+    "box-label-over-title": (
+        [D("解读"),
+         D("报销比例为何提高"),
+         P("从7月1日起，报销比例提高。"),
+         ],
+        [("section", "解读", [{"title": "报销比例为何提高", "items": ["从7月1日起，报销比例提高。"]}])],
+    ),
+    # a line set apart over a complete kicker, title and subtitle is the column's,
+    # even when it ends like a kicker (…进行时)
+    "column-over-full-head": (
+        [D("美丽乡村建设进行时"),
+         D("建设美丽乡村 留住绿水青山", "溪口镇告别“垃圾围村”", "——全镇垃圾集中处理率达95%"),
+         P("本报讯 走进上坪村，村道干净整洁。"),
+         ],
+        [("section", "美丽乡村建设进行时", [
+            {"title": "溪口镇告别“垃圾围村”", "kicker": "建设美丽乡村 留住绿水青山", "subs": ["——全镇垃圾集中处理率达95%"],
+             "opening": [("dateline", "本报讯")], "items": ["走进上坪村，村道干净整洁。"]}])],
+    ),
+    # must not split: marked points inside a titled article are its list
+    "list-in-article": (
+        [D("三项措施保安全"),
+         P("本报讯 县里出台三项措施。"),
+         P("■加强巡查。"),
+         P("■落实值班。"),
+         ],
+        [{"title": "三项措施保安全", "opening": [("dateline", "本报讯")],
+          "items": ["县里出台三项措施。", "■加强巡查。", "■落实值班。"]}],
+    ),
     # ... and with no untitled item before it, the article just before it
     "banner-after-titled": (
         [P("本报讯 全民健身月启动。"),

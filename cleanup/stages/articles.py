@@ -64,6 +64,10 @@ CAPTION_LINE_MAX = 30   # longest caption line set on its own
 SENTENCE_END = regex.compile(r"[。！？!?…]$")
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
 OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
+ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"
+# A run-in head: a short phrase with no punctuation set off from the item's
+# text by an ideographic space (暑期学生安全教育启动　日前，…).
+RUN_IN_HEAD = regex.compile(r"[^\s，。；：！？、,.;:!?“”（）()]{4,24}(?=\u3000+\S)")
 
 
 @lru_cache(maxsize=None)
@@ -192,12 +196,17 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
 
 
 def tokenize(page: Page, today: str | None) -> list[Token]:
-    """Tokens in printed order; adjacent display blocks form one head group."""
+    """Tokens in printed order; adjacent display blocks form one head group,
+    and a box label right over heads joins them (it names their column:
+    see `column_label`)."""
     out: list[Token] = []
     for block in page.blocks:
         for tok in tokens_of(block, today):
             if tok.kind == HEAD and out and out[-1].kind == HEAD:
                 out[-1].lines += tok.lines
+            elif tok.kind == HEAD and out and out[-1].kind == LABEL:
+                label = out[-1]
+                out[-1] = Token(HEAD, label.block, label.text, lines=[[label.text]] + tok.lines)
             else:
                 out.append(tok)
     return out
@@ -307,11 +316,12 @@ def column_label(lines: list[list[Text]]) -> tuple[Text | None, list[list[Text]]
         return None, lines
     if is_box_label(first.plain):
         return first, rest
-    if len(first_block) > 1 or LABEL_PUNCT.search(first.plain) or kicker_ending(first.plain):
+    if len(first_block) > 1 or LABEL_PUNCT.search(first.plain):
         return None, lines
     units = head_units(split_title(rest)[0])
     short = len(SPACE.sub("", first.plain)) <= LABEL_MAX
-    if len(units) >= 3 or short and len(units) == 2 and units[1].plain.lstrip().startswith("——"):
+    if len(units) >= 3 or (short and len(units) == 2 and units[1].plain.lstrip().startswith("——")
+                           and not kicker_ending(first.plain)):
         return first, rest
     return None, lines
 
@@ -408,6 +418,59 @@ def place_between(figures: list[Figure], before: Article, after: Article) -> Non
 
 
 # ---------------------------------------------------------------- builder
+
+# ------------------------------------------------------------ news briefs
+
+def item_start(x: object) -> bool:
+    """A paragraph that opens a news brief: an item mark (△ ■ ◆) or a run-in head."""
+    if not isinstance(x, Para) or x.kind != "p":
+        return False
+    plain = x.plain.lstrip()
+    return plain[:1] in ITEM_MARKS or RUN_IN_HEAD.match(plain) is not None
+
+
+def brief_like(x: object) -> bool:
+    """An untitled article that opens with a news brief."""
+    return (isinstance(x, Article) and x.title is None and not x.subsections
+            and bool(x.items) and item_start(x.items[0]))
+
+
+def split_briefs(container: list) -> None:
+    """A column of news briefs (简讯) prints short untitled items, each
+    opened by a mark or a run-in head: every item is an article of its own,
+    titled by its run-in head.  An untitled article is read so when it holds
+    two items or more, or when an untitled item article stands beside it."""
+    out: list = []
+    flags = [brief_like(x) for x in container]
+    for k, x in enumerate(container):
+        if isinstance(x, Section):
+            split_briefs(x.members)
+        beside = (k and flags[k - 1]) or (k + 1 < len(flags) and flags[k + 1])
+        if flags[k] and (beside or sum(map(item_start, x.items)) > 1):
+            out += brief_articles(x)
+        else:
+            out.append(x)
+    container[:] = out
+
+
+def brief_articles(art: Article) -> list[Article]:
+    """One article per item of `art`; the opening stays with the first, the
+    closing with the last; a run-in head becomes its item's title."""
+    out: list[Article] = []
+    for x in art.items:
+        if not out or item_start(x):
+            out.append(Article(id=art.id, opening=[] if out else art.opening))
+            if isinstance(x, Para) and (m := RUN_IN_HEAD.match(x.plain.lstrip())):
+                text = Text.join([p for p in x.parts if isinstance(p, Text)], "") \
+                    if all(isinstance(p, Text) for p in x.parts) else None
+                if text is not None:
+                    text = text.strip()
+                    out[-1].title = text.slice(0, m.end())
+                    x = Para.of("p", text.slice(m.end()).strip())
+        out[-1].items.append(x)
+    out[-1].closing = art.closing
+    return out
+
 
 def following(tokens: list[Token], kinds: tuple[str, ...]) -> list[Token | None]:
     """For each token, the first later token of one of `kinds`."""
@@ -788,6 +851,7 @@ class Builder:
             else:
                 self.paragraph(tok.text, "resumes" in tok.block.facts)
         self.flush_pending()
+        split_briefs(self.body)
         for figures, before, after in self.between:
             place_between(figures, before, after)
         if any(t.kind == FIG for t in self.tokens):
@@ -857,6 +921,8 @@ def run(page: Page) -> Page:
     tokens = tokenize(page, today)
     after = heads_after(tokens)
     Builder(page, tokens, after).run()
+    for k, art in enumerate(page.articles(), 1):
+        art.id = f"a{k}"
     page.log(NAME, None, "", "heads after body" if after else "heads before body",
              "layout vote: where head groups stand relative to running text")
     page.settings[NAME] = {"heads": "after" if after else "before"}
