@@ -405,9 +405,10 @@ PAGES = {
             {"title": "守了四十年的水库", "subs": ["——记老护林员张守山"], "items": ["清晨，山间薄雾未散。"],
              "closing": ["赵小飞"]}]),
          ("section", "点评", [
-             {"title": "守护绿水青山人人有责", "items": ["生态保护需要每个人参与。"]},
-             {"title": "高校招生五月报名", "kicker": "省教育厅昨日宣布", "subs": ["考试七月初举行"],
-              "opening": [("dateline", "本报讯")], "items": ["今年的招生工作即将开始。"]}])],
+             {"title": "守护绿水青山人人有责", "items": ["生态保护需要每个人参与。"]}]),
+         # a full news article after a column's short piece is not the column's
+         {"title": "高校招生五月报名", "kicker": "省教育厅昨日宣布", "subs": ["考试七月初举行"],
+          "opening": [("dateline", "本报讯")], "items": ["今年的招生工作即将开始。"]}],
     ),
     # Heads after: a column label over the heads that close an article
     "column-label-after": (
@@ -564,6 +565,39 @@ PAGES = {
         [("section", "美丽乡村建设进行时", [
             {"title": "溪口镇告别“垃圾围村”", "kicker": "建设美丽乡村 留住绿水青山", "subs": ["——全镇垃圾集中处理率达95%"],
              "opening": [("dateline", "本报讯")], "items": ["走进上坪村，村道干净整洁。"]}])],
+    ),
+    # a column label heads one full article: the next article leaves the column
+    "column-over-one-article": (
+        [P("评论员文章", SECTION, column="1"),
+         D("早作准备，迎接夏收"),
+         P("今年小麦长势良好。", ), P("各地要抓紧准备。"), P("夏收是大事。"),
+         D("纺织厂断头率降低一半"),
+         P("本报讯 纺织厂开展技术革新。"),
+         ],
+        [("section", "评论员文章", [{"title": "早作准备，迎接夏收",
+                                   "items": ["今年小麦长势良好。", "各地要抓紧准备。", "夏收是大事。"]}]),
+         {"title": "纺织厂断头率降低一半", "opening": [("dateline", "本报讯")], "items": ["纺织厂开展技术革新。"]}],
+    ),
+    # ... a column of titled briefs runs on while its articles are briefs
+    "column-of-titled-briefs": (
+        [P("简讯", SECTION, column="1"),
+         D("图书馆新增借阅点"), P("近日，图书馆新设借阅点。"), P("（记者 王一）"),
+         D("启动消防安全检查"), P("消防支队启动检查。"), P("（记者 李二）"),
+         ],
+        [("section", "简讯", [
+            {"title": "图书馆新增借阅点", "items": ["近日，图书馆新设借阅点。"], "closing": ["（记者 王一）"]},
+            {"title": "启动消防安全检查", "items": ["消防支队启动检查。"], "closing": ["（记者 李二）"]}])],
+    ),
+    # ... and a page banner heads everything below it
+    "page-banner-over-articles": (
+        [P("体育", SECTION),
+         D("全民健身月启动"), P("本报讯 全民健身月启动。"), P("各区举办活动。"), P("市民踊跃参加。"),
+         D("游泳馆暑期开放"), P("本报讯 游泳馆暑期开放。"),
+         ],
+        [("section", "体育", [
+            {"title": "全民健身月启动", "opening": [("dateline", "本报讯")],
+             "items": ["全民健身月启动。", "各区举办活动。", "市民踊跃参加。"]},
+            {"title": "游泳馆暑期开放", "opening": [("dateline", "本报讯")], "items": ["游泳馆暑期开放。"]}])],
     ),
     # must not split: marked points inside a titled article are its list
     "list-in-article": (

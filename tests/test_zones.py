@@ -120,7 +120,7 @@ CASES = [
         expect(MASTHEAD, "聯合報 2022年4月19日 星期二"),
         expect(CONTINUATION, "（下轉第二版）", direction="to", page="02"),
         expect(TEASER, "科技政策扎實落地 詳見第3版", page="03", ref="詳見第3版", teaser="1"),
-        expect(SECTION, "政務簡報"),
+        expect(SECTION, "政務簡報", column="1"),
         expect(CAPTION, "臺北報導", figure="1"),
         expect(CREDIT, "攝/陳曉明", figure="1"),
     ]),
@@ -214,7 +214,8 @@ CASES = [
     ]),
     ("## 牢记嘱托·科技局\n科技政策扎实落地\n\n正文第一段。", [expect(SECTION, "牢记嘱托·科技局")]),
     ("## 核心提示\n\n近年来，我市立足新发展阶段。", []),
-    ("政务简报\n\n●6月12日，副市长巡查中考工作。", [expect(SECTION, "政务简报")]),
+    ("政务简报\n\n●6月12日，副市长巡查中考工作。", [expect(SECTION, "政务简报", column="1")]),
+    ("要闻\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "要闻")]),   # a page name, no column
     ("推进科技成果转化\n解读\n\n近日，展示中心投入使用。", []),
     ("正文第一段。\n\n## 牢记嘱托·科技局", []),
 ]

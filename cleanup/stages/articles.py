@@ -65,6 +65,8 @@ SENTENCE_END = regex.compile(r"[。！？!?…]$")
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
 OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
 ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"
+BRIEF_CHARS = 160       # longest text of a news brief (titled or not) in a column of briefs
+BRIEF_PARAS = 2
 # A run-in head: a short phrase with no punctuation set off from the item's
 # text by an ideographic space (暑期学生安全教育启动　日前，…).
 RUN_IN_HEAD = regex.compile(r"[^\s，。；：！？、,.;:!?“”（）()]{4,24}(?=\u3000+\S)")
@@ -472,6 +474,35 @@ def brief_articles(art: Article) -> list[Article]:
     return out
 
 
+def brief(x: object) -> bool:
+    """A news brief: an article without kicker or subtitle, of a paragraph
+    or two of short text."""
+    if not isinstance(x, Article) or x.kicker or x.subtitles or x.subsections:
+        return False
+    paras = [p for p in x.items if isinstance(p, Para)]
+    return len(paras) <= BRIEF_PARAS and sum(len(p.plain) for p in paras) <= BRIEF_CHARS
+
+
+def close_column(body: list, column: Section) -> None:
+    """A column label heads one article, or a run of news briefs: a column
+    whose first article is a full one ends after it, a column of briefs at
+    its first article that is no brief.  What follows leaves the column."""
+    articles = [k for k, m in enumerate(column.members) if isinstance(m, Article)]
+    if not articles:
+        return
+    first = articles[0]
+    end = first + 1
+    if brief(column.members[first]):
+        while end < len(column.members) and (brief(column.members[end])
+                                             or not isinstance(column.members[end], Article)):
+            end += 1
+    rest = column.members[end:]
+    if rest and column in body:
+        del column.members[end:]
+        at = body.index(column) + 1
+        body[at:at] = rest
+
+
 def following(tokens: list[Token], kinds: tuple[str, ...]) -> list[Token | None]:
     """For each token, the first later token of one of `kinds`."""
     out: list[Token | None] = [None] * len(tokens)
@@ -494,6 +525,7 @@ class Builder:
         self.page, self.tokens, self.after = page, tokens, after
         self.body = page.body
         self.container: list = self.body          # body, or the members of a Section
+        self.columns: list[Section] = []          # sections opened by a column label, not a page banner
         self.article: Article | None = None
         self.ended = False                        # the current article took its end
         self.fragment = False                     # the current article opened with （上接…）
@@ -548,41 +580,49 @@ class Builder:
                 return
         items.append(Para.of("p", text))
 
-    def open_section(self, head: Text) -> None:
-        """A column or page banner: the articles after it are its members."""
+    def open_section(self, head: Text, column: bool = False) -> None:
+        """A column or page banner: the articles after it are its members
+        (a column's only while they fit it: see `close_columns`)."""
         self.flush_pending()
         section = Section(head)
         self.body.append(section)
+        if column:
+            self.columns.append(section)
         self.container = section.members
         self.article = None
 
-    def banner(self, head: Text) -> None:
+    def banner(self, head: Text, column: bool) -> None:
         """A column or page banner.  Heads before, or at the top of the page:
         it heads the articles after it.  Heads after, below articles: like
-        the heads it is extracted after what it heads: the nearest untitled
-        article before it (briefs under a column label have no titles), else
-        the article just before it."""
+        the heads it is extracted after what it heads: the untitled articles
+        right before it (briefs under a column label have no titles), else
+        the nearest untitled one, else the article just before it."""
         articles = [x for x in self.container if isinstance(x, Article)] if self.after else []
-        if articles:
-            untitled = [x for x in articles if not x.title]
-            self.wrap_in_section(head, (untitled or articles)[-1])
-        else:
-            self.open_section(head)
+        if not articles:
+            self.open_section(head, column)
+            return
+        briefs: list = []
+        for x in reversed(self.container):
+            if not isinstance(x, Article) or x.title:
+                break
+            briefs.insert(0, x)
+        untitled = [x for x in articles if not x.title]
+        self.wrap_in_section(head, briefs or [(untitled or articles)[-1]])
 
-    def wrap_in_section(self, head: Text, art: Article) -> None:
-        """Heads after: a column label over the heads that close `art` is
-        that article's column.  Inside a page banner's section (sections do
-        not nest) the column, the more specific, takes the article out.
+    def wrap_in_section(self, head: Text, arts: list[Article]) -> None:
+        """Heads after: a column label over the heads that close `arts` (in
+        a row) is their column.  Inside a page banner's section (sections do
+        not nest) the column, the more specific, takes the articles out.
         An article that already has its column keeps it (the label is left
         unclassified)."""
-        at = next((k for k, x in enumerate(self.container) if x is art), None)
+        at = next((k for k, x in enumerate(self.container) if x is arts[0]), None)
         if at is None:
             self.unclassified.paras.append(Para.of("ab", head))
         elif self.container is self.body:
-            self.body[at] = Section(head, [art])
+            self.body[at:at + len(arts)] = [Section(head, arts)]
         else:
-            del self.container[at]
-            self.body.append(Section(head, [art]))
+            del self.container[at:at + len(arts)]
+            self.body.append(Section(head, arts))
 
     def flush_pending(self) -> None:
         self.container.extend(self.pending)
@@ -708,11 +748,11 @@ class Builder:
         if closes and self.fragment:
             art = self.split_fragment(title) or art
         if label is not None and not closes:
-            self.open_section(label)
+            self.open_section(label, column=is_box_label(label.plain))
         if not closes and (self.article is None or self.ended or art.title or self.has_body()):
             art = self.new_article()
         elif label is not None:
-            self.wrap_in_section(label, art)
+            self.wrap_in_section(label, [art])
         art.kicker, art.title, art.subtitles = kicker, title, subtitles
         if graphic:
             (art.subsections[-1].items if art.subsections else art.items).append(
@@ -824,7 +864,7 @@ class Builder:
             elif kind == FIG:
                 self.figure_piece(i, tok)
             elif kind == BANNER:
-                self.banner(tok.text)
+                self.banner(tok.text, "column" in tok.block.facts)
             elif kind == HEAD:
                 self.heads(i, tok)
             elif kind == LABEL:
@@ -852,6 +892,8 @@ class Builder:
                 self.paragraph(tok.text, "resumes" in tok.block.facts)
         self.flush_pending()
         split_briefs(self.body)
+        for section in self.columns:
+            close_column(self.body, section)
         for figures, before, after in self.between:
             place_between(figures, before, after)
         if any(t.kind == FIG for t in self.tokens):

@@ -43,8 +43,9 @@ def both_scripts(name: str) -> frozenset[str]:
 
 
 COLUMNS = both_scripts("masthead_columns.txt")
+PAGE_NAMES = both_scripts("masthead_pages.txt")
 TEASER_LABELS = both_scripts("masthead_teaser_labels.txt")
-COLUMN_MAX = max(map(len, COLUMNS | TEASER_LABELS)) + 4      # room for decoration (■ 要闻 ■)
+COLUMN_MAX = max(map(len, COLUMNS | PAGE_NAMES | TEASER_LABELS)) + 4      # room for decoration (■ 要闻 ■)
 BANNER_WORD_MAX = 4     # an unlisted page name in the running head (城事, 国际) is this short
 POINTER_WORDS = words("masthead_pointers.txt")
 
@@ -169,7 +170,9 @@ def label_mark(line: Line) -> Mark:
         return NO_MARK
     word = "".join(stripped.strip(DECORATIONS).split())   # letter-spaced too: 简  讯
     if word in COLUMNS:
-        return Mark(SECTION, why="column label")
+        return Mark(SECTION, {"column": "1"}, why="column label")
+    if word in PAGE_NAMES:
+        return Mark(SECTION, why="page name")
     if word in TEASER_LABELS:
         return Mark(TEASER, {"label": "1"}, why="label of the teasers")
     return NO_MARK
