@@ -192,6 +192,8 @@ CLOSINGS = [
     ("欧阳晓明、司马光", None, [("byline", "欧阳晓明、司马光")],
      [("欧阳晓明", "author"), ("司马光", "author")], []),
     ("责任编辑：王晓军", None, [("byline", "责任编辑：王晓军")], [("王晓军", "editor")], []),
+    ("（记者 沈可为 通讯员 陆平）", None, [("byline", "（记者 沈可为 通讯员 陆平）")],
+     [("沈可为", "reporter"), ("陆平", "correspondent")], []),      # 为 is common in given names
     # an organisation alone in brackets: the item's source
     ("（县卫生局）", None, [("byline", "（县卫生局）")], [("县卫生局", "org")], []),
     ("（ 县广播站 ）", None, [("byline", "（ 县广播站 ）")], [("县广播站", "org")], []),
