@@ -77,6 +77,9 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(wordlists.words(name))
 
 
+KICKER_STARTS = tuple(wordlists.words("articles_kicker_starts.txt"))
+
+
 def is_box_label(text: str) -> bool:
     return len(text) <= LONGEST_LABEL and LABEL_EDGES.sub("", text) in word_list("articles_box_labels.txt")
 
@@ -234,7 +237,9 @@ def heads_after(tokens: list[Token]) -> bool:
 
 def kicker_like(first: Text, second: Text) -> bool:
     """Is `first` a kicker over `second` (else `second` is a subtitle)?
-    A dash opens a subtitle; a verb of reporting (…时强调) ends a kicker.
+    A dash opens a subtitle; a verb of reporting (…时强调) ends a kicker, a
+    time, occasion or purpose opens one (and a line after the title opening
+    so is a subtitle).
     The main title carries the quoted figure of speech (“老房子”穿上“新外衣”),
     so quotes in the second line only make the first its kicker; so does a
     couplet of full clauses over a single phrase.  Otherwise the main title
@@ -244,13 +249,21 @@ def kicker_like(first: Text, second: Text) -> bool:
     a, b = first.plain.strip(), second.plain.strip()
     if b.startswith("——"):
         return False
-    if kicker_ending(a):
+    if kicker_ending(a) or kicker_opening(a):
         return True
+    if kicker_opening(b):
+        return False
     if QUOTE.search(b) and not QUOTE.search(a):
         return True
     if is_couplet(a) and not SPACE.search(b):
         return True
     return len(SPACE.sub("", a)) >= KICKER_RATIO * len(SPACE.sub("", b))
+
+
+def kicker_opening(s: str) -> bool:
+    """Does the line open like a kicker, with a time, an occasion or a
+    purpose (即日起…, 春耕时节…, 方便…)?"""
+    return s.lstrip().startswith(KICKER_STARTS)
 
 
 def kicker_ending(s: str) -> bool:
