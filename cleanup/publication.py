@@ -95,8 +95,10 @@ DATE = rf"(?:(?P<y>{YEAR})|{ROC_YEAR})\s*年\s*(?P<m>{MONTH_DAY})\s*月\s*(?P<d>
 DATE_FIELD = regex.compile(rf"{FIELD_START}{DATE}(?:\s*(?P<wd>{WEEKDAY}))?(?!\p{{Han}})")
 # The issue number may have a stray number glued on (总第513期16: the page
 # count that the extraction split off 今日 版).
-ISSUE = regex.compile(rf"{FIELD_START}(?P<total>总)?第\s*(?P<n>{NUM}+)\s*期(?=\s|{NUM}|$)")
-PAGES = regex.compile(rf"{FIELD_START}(?:今日|今天|本期|本报今日|共)\s*(?P<n>{NUM}{{1,3}})?\s*(?:个)?版{FIELD_END}")
+# 第24429期, and in older papers 第5123号.
+ISSUE = regex.compile(rf"{FIELD_START}(?P<total>总)?第\s*(?P<n>{NUM}+)\s*[期号號](?=\s|{NUM}|$)")
+PAGES = regex.compile(rf"{FIELD_START}(?:今日|今天|本期|本报今日|共)\s*(?P<n>{NUM}{{1,3}}|[一二三四五六七八九十]{{1,3}})?"
+                      rf"\s*(?:个)?版{FIELD_END}")
 PAGE = regex.compile(rf"{FIELD_START}(?:第\s*)?(?P<n>[A-ZＡ-Ｚ]?\s*{NUM}{{1,2}})\s*版{FIELD_END}"
                      rf"|{FIELD_START}第(?P<n>[一二三四五六七八九十]{{1,3}})版{FIELD_END}"
                      rf"|{FIELD_START}(?P<n>[A-HＡ-Ｈ]{NUM}{{1,2}}){FIELD_END}")
@@ -151,7 +153,7 @@ FIELD_RULES = (
     field_rule(ORG_ROLES, rf"{FIELD_START}\p{{Han}}{{2,}}(?:{alternation(ORG_ROLES)}){FIELD_END}", False),
     field_rule(LABELS, rf"{FIELD_START}(?:{alternation(LABELS)}){FIELD_END}", False),
     field_rule(["年"], rf"{FIELD_START}{DATE}{FIELD_END}", False),
-    field_rule(["期"], ISSUE.pattern, False),
+    field_rule(["期", "号", "號"], ISSUE.pattern, False),
     field_rule(["版"], PAGE.pattern, False),
     field_rule(["报"], TITLE.pattern, False),
     field_rule(WEEKDAY_CUES, rf"{FIELD_START}{WEEKDAY}{FIELD_END}", False),
@@ -250,7 +252,7 @@ def _read_pages(lines: list[str], printed: list[str], pub: Publication) -> None:
             _, _, j, start, end = where
             n = lines[j][start:end]
             shown = shown[:-1] + n + shown[-1]
-        pub.pages, pub.pages_text = int(n), shown
+        pub.pages, pub.pages_text = number(n), shown
         return
 
 

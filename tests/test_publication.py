@@ -34,6 +34,8 @@ CASES = [
     (["民国80年1月5日 星期六"], dict(date="1991-01-05")),
     # a bare section-page number on a line of its own in the running head
     (["2011年9月2日 星期五 东江日报", "B7", "编辑：王一"], dict(title="东江日报", date="2011-09-02", page="B7")),
+    (["岚州日报社出版　第5123号　今日四版"], dict(title="岚州日报", issue="5123", pages=4, publisher="岚州日报社")),
+    (["今日八版　总第1642期"], dict(issue="1642", pages=8)),
     # not printed, or not a paper's name
     (["民国时期的老报纸 第三版"], dict(page="03")),
     (["这是他说的第二版方案"], {}),
@@ -43,6 +45,7 @@ CASES = [
     (["今日 版"], {}),
     (["2023年2月30日 星期四"], {}),
     (["微信公众号 微信公众号"], {}),
+    (["第二号平炉提前六天完成大修"], {}),       # 号 inside a sentence is no issue number
 ]
 
 
