@@ -119,7 +119,8 @@ CASES = [
      "科技政策扎實落地 詳見第3版\n\n政務簡報\n\n臺北報導 攝/陳曉明", [
         expect(MASTHEAD, "聯合報 2022年4月19日 星期二"),
         expect(CONTINUATION, "（下轉第二版）", direction="to", page="02"),
-        expect(TEASER, "科技政策扎實落地 詳見第3版", page="03", ref="詳見第3版", teaser="1"),
+        expect(TEASER, "科技政策扎實落地", teaser="1"),
+        expect(PAGE_REF, "詳見第3版", page="03", teaser="1"),
         expect(SECTION, "政務簡報", column="1"),
         expect(CAPTION, "臺北報導", figure="1"),
         expect(CREDIT, "攝/陳曉明", figure="1"),
@@ -155,7 +156,12 @@ CASES = [
     ]),
     # a pointer on the teaser's own line
     ("大力培养科学精神 详见第3版\n\n本报讯 正文开始了。",
-     [expect(TEASER, "大力培养科学精神 详见第3版", page="03", ref="详见第3版", teaser="1")]),
+     [expect(TEASER, "大力培养科学精神", teaser="1"), expect(PAGE_REF, "详见第3版", page="03", teaser="1")]),
+    # pointers with arrows, each line its own teaser
+    ("本市商业银行开办个人贷款 见第5版\n\n北溪服装城招商进入倒计时>>6版\n\n家电价格战波及空调市场\n\n见第7版",
+     [expect(TEASER, "本市商业银行开办个人贷款", teaser="1"), expect(PAGE_REF, "见第5版", page="05", teaser="1"),
+      expect(TEASER, "北溪服装城招商进入倒计时", teaser="2"), expect(PAGE_REF, ">>6版", page="06", teaser="2"),
+      expect(TEASER, "家电价格战波及空调市场", teaser="3"), expect(PAGE_REF, "见第7版", page="07", teaser="3")]),
     # must not: a pointer inside running text
     ("相关报道详见第3版。本报将持续关注。", []),
     # ---- continuations, cut off the paragraph they end or open

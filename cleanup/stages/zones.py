@@ -47,7 +47,7 @@ PAGE_NAMES = both_scripts("masthead_pages.txt")
 TEASER_LABELS = both_scripts("masthead_teaser_labels.txt")
 COLUMN_MAX = max(map(len, COLUMNS | PAGE_NAMES | TEASER_LABELS)) + 4      # room for decoration (■ 要闻 ■)
 BANNER_WORD_MAX = 4     # an unlisted page name in the running head (城事, 国际) is this short
-POINTER_WORDS = words("masthead_pointers.txt")
+POINTER_WORDS = both_scripts("masthead_pointers.txt")   # split_inline reads the printed line
 
 SENTENCE = regex.compile(r"[。；;]")
 SENTENCE_END = regex.compile(r"[。！？!?…”」』]$")
@@ -61,7 +61,7 @@ CAPTION_MAX = 200
 
 PAGE_NO = rf"(?:[A-ZＡ-Ｚ]?\s*{NUM}{{1,3}}|[一二三四五六七八九十]{{1,3}})"
 PAGE_SPEC = rf"(?:第\s*(?P<n>{PAGE_NO})\s*版|版\s*(?P<n>{PAGE_NO})|(?P<n>{PAGE_NO})\s*版)"
-ARROWS = "→▶►➡⇨"
+ARROWS = "→▶►➡⇨>＞»"
 POINTER = (rf"(?:(?:{alternation(POINTER_WORDS)})\s*[{ARROWS}]?|[{ARROWS}]+\s*(?:{alternation(POINTER_WORDS)})?)"
            rf"\s*{PAGE_SPEC}")
 OPEN, CLOSE = r"[（(【\[]", r"[）)】\]]"
@@ -204,8 +204,7 @@ def mark_line(line: Line, alone: bool, hant: bool) -> Mark:
         return Mark(CREDIT, inline=True, why="photo credit")
     m = POINTER_AT_END.search(s) if alone else None
     if m and display_text(s[:m.start()]):
-        return Mark(TEASER, {"page": page_number(m["n"]) or "", "ref": printed[m.start("ref"):m.end("ref")].strip()},
-                    why="teaser with its pointer")
+        return Mark(TEASER, inline=True, why="teaser with its pointer")
     return NO_MARK
 
 
@@ -357,6 +356,11 @@ def split_inline(piece: Piece) -> list[Piece]:
             part = Piece(piece.block, m.start(), m.end(), piece.lines, CONTINUATION, continuation_facts(m),
                          why=piece.why)
             cuts.append((m.start(), m.end(), part))
+    elif piece.zone == TEASER:      # the teaser's text, then its pointer
+        m = POINTER_AT_END.search(plain, piece.a, piece.b)
+        return [Piece(piece.block, piece.a, m.start(), piece.lines, TEASER, why=piece.why),
+                Piece(piece.block, m.start(), piece.b, piece.lines, PAGE_REF, {"page": page_number(m["n"]) or ""},
+                      why="the teaser's page pointer")]
     else:
         text = piece.block.text.slice(piece.a, piece.b)
         para = people.credit(text)
@@ -565,6 +569,10 @@ def pointed_teasers(pieces: list[Piece]) -> None:
             n += 1
             p.facts["teaser"] = str(n)
         if p.zone != PAGE_REF or "figure" in p.facts:
+            continue
+        before = pieces[i - 1] if i else None
+        if before is not None and before.block is p.block and before.zone == TEASER and "teaser" in before.facts:
+            p.facts["teaser"] = before.facts["teaser"]     # the pointer that ends its teaser's line
             continue
         item = display_run(pieces, i, -1)
         if not item and (i == 0 or pieces[i - 1].zone is not None):
