@@ -79,6 +79,8 @@ MASTHEAD_PAGE = """植恩生物：
 本报讯（记者 张三）近日，记者从市科协获悉，全市科普工作取得新进展。"""
 
 DROPPED = "今年入夏以来，市卫生健康\n委员会组织医护人员走进社\n志愿者为老人测量血压。\n本报记者 王小二 摄\n区，为居民免费发放防暑药\n品和宣传资料。"
+# ... with the caption on its credit's line
+DROPPED_ON_CREDIT_LINE = DROPPED.replace("血压。\n本报记者", "血压。\u3000本报记者")
 
 CASES = [
     # ---- masthead: imprint, date, issue, QR label, slogans next to it
@@ -210,6 +212,8 @@ CASES = [
     # a caption and credit dropped into a paragraph: the caption is the line
     # above the credit that does not run to the column's measure
     (DROPPED, [expect(CAPTION, "志愿者为老人测量血压。", figure="1"), expect(CREDIT, "本报记者 王小二 摄", figure="1")]),
+    (DROPPED_ON_CREDIT_LINE,
+     [expect(CAPTION, "志愿者为老人测量血压。", figure="1"), expect(CREDIT, "本报记者 王小二 摄", figure="1")]),
     # must not: a picture mentioned in running text
     ("据介绍，图为我们提供了思路。记者了解到，地图上标出了位置。", []),
     # an organisation credits all photos; the name above is the author
@@ -237,6 +241,7 @@ def test_zones(raw, expected, kind):
 
 @pytest.mark.parametrize("raw, resumes", [
     (DROPPED, True),
+    (DROPPED_ON_CREDIT_LINE, True),
     # must not: the paragraph above the photo had ended
     (DROPPED.replace("走进社", "义诊。").replace("区，为居民免费发放防暑药\n品", "还为社区居民免费发放防暑\n药品"), False),
 ])

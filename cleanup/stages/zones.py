@@ -465,6 +465,11 @@ def dropped_captions(pieces: list[Piece]) -> None:
     resumes that paragraph (fact `resumes`, read by articles)."""
     for i in range(len(pieces) - 2, 0, -1):
         prev, credit, nxt = pieces[i - 1], pieces[i], pieces[i + 1]
+        if credit.zone == CREDIT and i > 1 and caption_before_credit(pieces[i - 2], prev, credit, nxt):
+            prev.zone, prev.why = CAPTION, "caption dropped into a paragraph, on its credit's line"
+            if not SENTENCE_END.search(pieces[i - 2].plain):
+                nxt.facts["resumes"] = "1"
+            continue
         if credit.zone != CREDIT or prev.zone or nxt.zone or prev.lines[-1] is credit.lines[0] \
                 or prev.lines[-1].number + 1 != credit.lines[0].number \
                 or credit.lines[-1].number + 1 != nxt.lines[0].number:
@@ -482,6 +487,17 @@ def dropped_captions(pieces: list[Piece]) -> None:
         pieces[i:i] = [caption]
         if not SENTENCE_END.search(prev.plain):
             nxt.facts["resumes"] = "1"
+
+
+def caption_before_credit(above: Piece, prev: Piece, credit: Piece, nxt: Piece) -> bool:
+    """Is `prev` a caption set on its credit's line (…经验。　韦光 摄) inside
+    a paragraph: running text of one block right above and right below it,
+    the caption a whole line of its own up to the credit?"""
+    line = credit.lines[0]
+    return (prev.zone is None and above.zone is None and nxt.zone is None and prev.lines == [line]
+            and above.block is prev.block is nxt.block and above.lines[-1] is not line
+            and above.lines[-1].number + 1 == line.number and nxt.lines[0].number == credit.lines[-1].number + 1
+            and bool(SENTENCE_END.search(prev.plain)))
 
 
 def display_width(s: str) -> int:
