@@ -216,6 +216,12 @@ CASES = [
      [expect(CAPTION, "志愿者为老人测量血压。", figure="1"), expect(CREDIT, "本报记者 王小二 摄", figure="1")]),
     # must not: a picture mentioned in running text
     ("据介绍，图为我们提供了思路。记者了解到，地图上标出了位置。", []),
+    # a one-line sentence set apart above a credit set apart is its caption ...
+    ("本报讯 交易会昨天开幕。\n\n昨日，外国客商在选看丝绸服装。\n\n本报记者 罗峥 摄", [
+        expect(CAPTION, "昨日，外国客商在选看丝绸服装。", figure="1"), expect(CREDIT, "本报记者 罗峥 摄", figure="1")]),
+    # ... must not: a one-line paragraph right under the text, no gap
+    ("本报讯 交易会昨天开幕。\n目前，交易会进展顺利。\n\n本报记者 罗峥 摄", [
+        expect(CREDIT, "本报记者 罗峥 摄", figure="1")]),
     # an organisation credits all photos; the name above is the author
     ("张小林\n\n图片由重庆市科技局提供", [expect(CREDIT, "图片由重庆市科技局提供", figure="1")]),
     # ---- section labels and page banners

@@ -34,6 +34,7 @@ DISPLAY_MAX = 60        # longer text is running text, not a display line
 DISPLAY_LINE_MAX = 30   # ... and so is a longer line
 CREDIT_BLOCK_MAX = 80   # a whole block read as one credit is short
 CAPTION_LINES_MAX = 3   # lines above a credit in its own block that are its caption
+LONE_CAPTION_MAX = 40   # longest one-line sentence set apart over a credit that is its caption
 
 # --------------------------------------------------------------- patterns
 
@@ -566,9 +567,19 @@ def caption_of(pieces: list[Piece], i: int) -> list[Piece]:
         return run[::-1]
     names_person = credit.credit is not None and any(
         isinstance(part, Name) and not part.org for part in credit.credit.parts)
-    if names_person and len(prev.lines) == 1 and not prev.running_text() and not is_byline(prev):
+    if names_person and len(prev.lines) == 1 and not is_byline(prev) and (
+            not prev.running_text() or lone_sentence(pieces, i - 1)):
         return [prev]
     return []
+
+
+def lone_sentence(pieces: list[Piece], i: int) -> bool:
+    """A short one-line block set apart from the text above it too: a
+    caption written as a sentence (昨日，…展览中心，…丝绸服装。)."""
+    p = pieces[i]
+    above = pieces[i - 1] if i else None
+    return (len(p.block.lines) == 1 and len(p.plain) <= LONE_CAPTION_MAX
+            and (above is None or above.lines[-1].number + 1 < p.lines[0].number))
 
 
 def is_byline(piece: Piece) -> bool:
