@@ -77,6 +77,7 @@ DATELINE = regex.compile(
 # What may follow an undated agency dateline (新华社电话 is none).
 AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")
 BRACKETS = regex.compile(r"[（(]([^（）()\n]{1,60})[）)]")
+SIGNATURE = regex.compile(rf"\p{{Han}}{{0,20}}(?:{alternation(words('signers.txt'))})[ \u3000]+(?P<name>\p{{Han}}{{2,4}})")
 # A bracket pair round a possible dateline (its pairing is checked after).
 IN_DATELINE_BRACKETS = regex.compile(rf"[{_OPENERS}]([^{_OPENERS}{_CLOSERS}\n]{{1,60}})[{_CLOSERS}]")
 COLON = regex.compile(r"[:：]")
@@ -446,7 +447,7 @@ def closing(text: Text, today: str | None) -> list[Para] | None:
     pieces = _bracket_groups(plain, start, end, today) if hinted else []
     if not pieces:
         pieces = [(hinted and _byline(plain, start, end)) or _bare_names(plain, start, end)
-                  or _bracketed_source(plain, start, end)]
+                  or _bracketed_source(plain, start, end) or _signature(plain, start, end)]
     if any(p is None or p.photo for p in pieces):
         return None
     return _paras(text, pieces, 0, len(plain))
@@ -464,6 +465,15 @@ def _bracket_groups(plain: str, start: int, end: int, today: str | None) -> list
         pieces.append(piece)
         pos = _skip_space(plain, piece.end)
     return pieces
+
+
+def _signature(plain: str, start: int, end: int) -> Piece | None:
+    """A reader's signature: a place or an organisation, who the writer is
+    and a name (沅西县石桥乡农业社社员 冉茂林): the name is the author."""
+    m = SIGNATURE.fullmatch(plain, start, end)
+    if not m or not _is_name(m["name"], strict=True):
+        return None
+    return Piece("byline", start, end, [(m.start("name"), m.end("name"), lambda t: Name(t, AUTHOR))])
 
 
 def _bare_names(plain: str, start: int, end: int) -> Piece | None:

@@ -194,6 +194,9 @@ CLOSINGS = [
     ("责任编辑：王晓军", None, [("byline", "责任编辑：王晓军")], [("王晓军", "editor")], []),
     ("（记者 沈可为 通讯员 陆平）", None, [("byline", "（记者 沈可为 通讯员 陆平）")],
      [("沈可为", "reporter"), ("陆平", "correspondent")], []),      # 为 is common in given names
+    # a reader's signature: who the writer is, then the name
+    ("沅西县石桥乡农业社社员 冉茂林", None, [("byline", "沅西县石桥乡农业社社员 冉茂林")], [("冉茂林", "author")], []),
+    ("北京市民 张三", None, [("byline", "北京市民 张三")], [("张三", "author")], []),
     # an organisation alone in brackets: the item's source
     ("（县卫生局）", None, [("byline", "（县卫生局）")], [("县卫生局", "org")], []),
     ("（ 县广播站 ）", None, [("byline", "（ 县广播站 ）")], [("县广播站", "org")], []),
@@ -235,6 +238,8 @@ NOT_CLOSINGS = [
     "张 王 李 赵 钱 孙 周",
     "张三 李四 王五 赵六 钱七 孙八 周九",
     "（大约三天）",                # brackets round no organisation
+    "工人 张三说",                 # a signer word before no name
+    "农民 丰收了",
     "（局）",
     "（县卫生局） 负责解释",
 ]
