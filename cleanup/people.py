@@ -45,6 +45,7 @@ OWN_PAPER = set(_DATELINE_WORDS["own"])
 UNDATED_SOURCES = OWN_PAPER | set(_DATELINE_WORDS["agency"])
 _PER = alternation(_DATELINE_WORDS["per"])
 _DISPATCH = alternation(_DATELINE_WORDS["dispatch"])
+_REPORTED = alternation(_DATELINE_WORDS["reported"])
 # Brackets that may wrap a whole dateline: opener -> closer (【本报讯】).
 DATELINE_BRACKETS = dict(_DATELINE_WORDS["bracket"])
 _OPENERS = regex.escape("".join(DATELINE_BRACKETS))
@@ -71,8 +72,8 @@ DATE = (rf"(?:(?:(?P<year>\d{{4}}|{_HAN_DIGIT}{{4}})\s?年\s?)?"
 # 本报讯, 本报北京1月8日讯, 新华社北京１月８日电, 中央社臺北十一日電, 据新华社电:
 # source, place, date, 讯/电.
 DATELINE = regex.compile(
-    rf"(?:(?:{_PER})\s?)?(?P<source>{_PUBLISHER})"
-    rf"(?:(?:\p{{Han}}{{1,12}}?)?\s?(?P<date>{DATE}))?\s?(?:{_DISPATCH})"
+    rf"(?:(?P<per>{_PER})\s?)?(?P<source>{_PUBLISHER})"
+    rf"(?:(?:\p{{Han}}{{1,12}}?)?\s?(?P<date>{DATE}))?\s?(?:{_DISPATCH}|(?(per)(?:{_REPORTED})|(?!)))"
 )
 # What may follow an undated agency dateline (新华社电话 is none).
 AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")

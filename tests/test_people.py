@@ -84,6 +84,8 @@ OPENINGS = [
     ("本報訊（記者 張三 實習生 陳四）近日", None,                 # traditional script
      [("dateline", "本報訊"), ("byline", "（記者 張三 實習生 陳四）")],
      [("張三", "reporter"), ("陳四", "intern")], [], "近日"),
+    ("据中新社报道　今年前九个月", None, [("dateline", "据中新社报道")], [], [], "今年前九个月"),
+    ("据新华社消息 今天", None, [("dateline", "据新华社消息")], [], [], "今天"),
     ("據新華社台北3月5日電 日前", "2023", [("dateline", "據新華社台北3月5日電")], [], ["2023-03-05"], "日前"),
     ("文/张三 图/李四", None, [("byline", "文/张三 图/李四")],
      [("张三", "author"), ("李四", "photographer")], [], ""),
@@ -133,6 +135,8 @@ def test_split_opening(paragraph, today, paras, people, whens, remainder):
 
 
 NOT_OPENINGS = [
+    "新华社报道，今天",              # 报道 ends a quoted dateline only (据…报道)
+    "据了解报道称，今天",
     "近日，记者了解到，根据《实施方案》",
     "记者从市金融监管局获悉，近年来",
     "记者 了解到，今年以来",
