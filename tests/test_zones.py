@@ -112,6 +112,8 @@ CASES = [
         expect(MASTHEAD, "编辑：王一 美编：李二")]),
     ("第６版\n\n国际观察\n\n2011年9月2日 星期五\n\n本报讯 近日，全市科技创新大会召开。", [
         expect(MASTHEAD, "第６版"), expect(SECTION, "国际观察"), expect(MASTHEAD, "2011年9月2日 星期五")]),
+    ("2006年11月8日 星期三 第A05版 社会 责编：林晓帆\n\n云梧新闻·社会\n\n本报讯 近日，全市科技创新大会召开。", [
+        expect(MASTHEAD, "2006年11月8日 星期三 第A05版 社会 责编：林晓帆"), expect(SECTION, "云梧新闻·社会")]),
     # must not: a front page's masthead (no page number printed) keeps its slogans
     ("东江日报\n科技兴市\n2011年9月2日 星期五\n今日8版\n\n本报讯 近日，全市科技创新大会召开。", [
         expect(MASTHEAD, "东江日报"), expect(MASTHEAD, "科技兴市"), expect(MASTHEAD, "2011年9月2日 星期五"),

@@ -91,6 +91,7 @@ GATE_SCAN = re.compile(f"[{GATE}{traditional(GATE)} \t\u3000#]")
 LINE_START = attrgetter("start")
 DECORATIONS = " \u3000■□◆◇●○▲△★☆▼▽【】[]"
 BANNER_DOT = regex.compile(r"[·•・]")
+DOTTED_NAME = regex.compile(r"\p{Han}{2,8}[·•・]\p{Han}{2,8}")      # 云梧新闻·社会
 NONSPACE = regex.compile(r"\S")
 
 
@@ -434,8 +435,9 @@ HAN_WORD = regex.compile(rf"\p{{Han}}{{2,{BANNER_WORD_MAX}}}")
 def running_head_banners(pieces: list[Piece], hant: bool) -> None:
     """The running head of an inside page (date, paper, page number,
     editors) names the page: a short word on a line of its own there (城事,
-    国际) is the page banner, the section of the articles below it.  Only
-    where the page number is printed: a front page's masthead has slogans."""
+    国际, or a dotted name 云梧新闻·社会) is the page banner, the section of the
+    articles below it.  Only where the page number is printed: a front
+    page's masthead has slogans."""
     run: list[Piece] = []
     for p in pieces + [None]:
         if p is not None and p.zone == MASTHEAD:
@@ -444,7 +446,8 @@ def running_head_banners(pieces: list[Piece], hant: bool) -> None:
         if any(publication.prints_page_number(reading(q.plain, hant)) for q in run):
             for q in run:
                 word = q.plain.strip(DECORATIONS)
-                if HAN_WORD.fullmatch(word) and not masthead_strength(reading(word, hant)):
+                if (HAN_WORD.fullmatch(word) or DOTTED_NAME.fullmatch(word)) \
+                        and not masthead_strength(reading(word, hant)):
                     mark(q, SECTION, "page name in the running head")
         run = []
 
