@@ -236,6 +236,8 @@ CASES = [
     ("要闻\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "要闻")]),   # a page name, no column
     ("推进科技成果转化\n解读\n\n近日，展示中心投入使用。", []),
     ("正文第一段。\n\n## 牢记嘱托·科技局", []),
+    ("云梧新闻·社会\n\n本报讯 正文第一段。", [expect(SECTION, "云梧新闻·社会")]),
+    ("本报讯 正文第一段。\n\n阿卜杜拉·艾买提", []),       # a dotted name below the text: no banner
 ]
 
 

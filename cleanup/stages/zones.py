@@ -175,6 +175,8 @@ def label_mark(line: Line) -> Mark:
         return Mark(SECTION, {"column": "1"}, why="column label")
     if word in PAGE_NAMES:
         return Mark(SECTION, why="page name")
+    if DOTTED_NAME.fullmatch(word):
+        return Mark(banner=True, why="page banner (a dotted name)")
     if word in TEASER_LABELS:
         return Mark(TEASER, {"label": "1"}, why="label of the teasers")
     return NO_MARK
