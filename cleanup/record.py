@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cleanup import textformat
 from cleanup.model import (Article, Division, Figure, Masthead, Name, Note, Page, Para, Section,
                            Teasers, Text)
 
@@ -84,10 +85,6 @@ def page_record(page: Page) -> dict[str, Any]:
     return rec
 
 
-HEAD_MARK = "## "
-INDENT = "\u3000\u3000"
-
-
 def _units(item: Any) -> list[tuple[bool, str]]:
     """The clean text of one body item, in reading order, one string per
     head, paragraph, byline or caption, each marked whether it is a head."""
@@ -113,17 +110,5 @@ def _units(item: Any) -> list[tuple[bool, str]]:
 
 
 def page_text(page: Page) -> str:
-    """The page as clean plain text, in reading order: units (heads,
-    paragraphs, bylines...) apart by blank lines, every line of a head
-    marked `## `, every line of any other unit indented by two ideographic
-    spaces.  The marks make the text a fixed point: converting it again
-    reads each unit as it stands (`cleanup.stages.lines.clean_form`) and
-    gives the same text."""
-    units = []
-    for item in page.body:
-        for head, unit in _units(item):
-            lines = [ln.strip() for ln in unit.split("\n")]
-            mark = HEAD_MARK if head else INDENT
-            if any(lines):
-                units.append("\n".join(mark + ln for ln in lines if ln))
-    return "\n\n".join(units)
+    """The page in the clean text format (`cleanup.textformat`)."""
+    return textformat.render([u for item in page.body for u in _units(item)])

@@ -91,6 +91,13 @@ def test_mojibake_cut_by_a_control_is_repaired_once_the_control_is_gone():
     assert "mojibake repaired" in page.warnings
 
 
+def test_clean_text_is_not_repaired_again():
+    """A page in the tool's own text format was repaired when it was made:
+    a run that only looks like mojibake once lines are joined stays."""
+    page = run("\u3000\u3000龙岩°¡°¡".encode("utf-8"))
+    assert page.form == "clean" and page.text == "\u3000\u3000龙岩°¡°¡"
+
+
 @pytest.mark.parametrize("text", [
     "“引号”保持弯的，（全角）标点不变：！？",
     "Ｆｕｌｌ-width ＡＢＣ stays",

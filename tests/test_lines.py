@@ -622,7 +622,7 @@ I2 = "\u3000\u3000"
          [(D, "引题"), (D, "主题\n第二行"), (P, "第一段，没有句号"), (P, "短"), (P, "图表\n100%")]),
 ])
 def test_clean_text_units_stand_as_written(text, expected):
-    result = lines.run(page_of(text))
+    result = lines.run(decode.run(Page(text=text)))
     assert result.form == "clean"
     assert [(b.kind, b.text.plain) for b in result.blocks] == expected
 
@@ -635,4 +635,4 @@ def test_clean_text_units_stand_as_written(text, expected):
     page("", "  "),                                               # nothing at all
 ])
 def test_extracted_pages_are_not_clean_text(text):
-    assert lines.run(page_of(text)).form == "extracted"
+    assert lines.run(decode.run(Page(text=text))).form == "extracted"

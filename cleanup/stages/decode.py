@@ -22,6 +22,7 @@ import regex
 
 from cleanup.model import Line, Page, Text
 from cleanup.scripts import in_charset
+from cleanup.textformat import is_clean_text
 
 NAME = "decode"
 
@@ -229,7 +230,8 @@ def run(page: Page) -> Page:
     removed = C0_CONTROLS.findall(text) if unclean else []
     if removed:
         text = C0_CONTROLS.sub("", text)
-    repaired = repair_mojibake(page, repair_gbk_mojibake(page, text))  # before NEL (0x85) becomes a newline
+    clean = is_clean_text(text)   # the tool's own text format was repaired when it was made
+    repaired = text if clean else repair_mojibake(page, repair_gbk_mojibake(page, text))  # before NEL becomes \n
     if repaired is not text:
         text, unclean = repaired, may_be_unclean(repaired)
     if unclean:
@@ -240,7 +242,7 @@ def run(page: Page) -> Page:
         if page.raw and count >= MIN_BINARY_CONTROLS and count > MAX_CONTROL_SHARE * size:
             raise DecodeError(f"not text: {count} control characters in {size}")
         text = XML_UNSAFE.sub("", text)
-        rejoined = repair_mojibake(page, repair_gbk_mojibake(page, text))  # a control may have cut a run
+        rejoined = text if clean else repair_mojibake(page, repair_gbk_mojibake(page, text))  # a control cut a run
         if rejoined is not text:
             text = XML_UNSAFE.sub("", LINE_ENDINGS.sub("\n", rejoined))
         page.log(NAME, None, "".join(removed)[:20], "", f"{count} control or non-XML characters removed")
@@ -251,6 +253,7 @@ def run(page: Page) -> Page:
     if not text.strip():
         page.warnings.append("empty page")
     page.text = text
+    page.form = "clean" if clean else "extracted"
     page.lines = split_lines(text)
     page.settings[NAME] = {"encoding": page.encoding}
     return page
