@@ -178,38 +178,42 @@ class Text:
         replacement is as long as the match.  Returns the new text and the
         number of changes.
         """
-        edits = [(*m.span(), old, new) for m in pattern.finditer(self.plain)
-                 if (new := repl(m)) != (old := m.group(0))]
+        edits = [(m.start(), m.end(), old, new) for m in pattern.finditer(self.plain)
+                 if (new := repl(m)) != (old := m.group())]
         if not edits:
             return self, 0
         out: list[Segment] = []
-        count, i = 0, 0
-        for a, b, seg in self._spans():
-            while i < len(edits) and edits[i][0] < a:  # across an edge: left alone
+        count, i, n = 0, 0, len(edits)
+        b = 0  # where the current segment ends in `plain`
+        for seg in self.segments:
+            a = b
+            b += len(seg) if isinstance(seg, str) else len(seg.corrected)
+            while i < n and edits[i][0] < a:  # across an edge: left alone
                 i += 1
-            inside = []
-            while i < len(edits) and edits[i][1] <= b and edits[i][0] < b:
-                inside.append(edits[i])
-                i += 1
-            if not inside:
+            j = i
+            while j < n and edits[j][1] <= b and edits[j][0] < b:
+                j += 1
+            if j == i:
                 out.append(seg)
-            elif isinstance(seg, Choice):
+                continue
+            inside = edits[i:j]
+            i = j
+            count += len(inside)
+            if isinstance(seg, Choice):
                 corrected = _apply(seg.corrected, a, inside)
                 out.append(Choice(seg.original, corrected, seg.kind, f"{seg.reason}; {reason}" if reason else seg.reason))
-                count += len(inside)
-            else:
-                last = a
-                for start, end, old, new in inside:
-                    out.append(seg[last - a:start - a])
-                    if _without_space(new) == _without_space(old):
-                        out.append(new)
-                    elif len(new) == len(old):  # keep each correction as small as the change
-                        out += [x if x == y else _choice(x, y, kind, reason) for x, y in zip(old, new)]
-                    else:
-                        out.append(_choice(old, new, kind, reason))
-                    last = end
-                out.append(seg[last - a:])
-                count += len(inside)
+                continue
+            last = a
+            for start, end, old, new in inside:
+                out.append(seg[last - a:start - a])
+                if _without_space(new) == _without_space(old):
+                    out.append(new)
+                elif len(new) == len(old) > 1:  # keep each correction as small as the change
+                    out += [x if x == y else _choice(x, y, kind, reason) for x, y in zip(old, new)]
+                else:
+                    out.append(_choice(old, new, kind, reason))
+                last = end
+            out.append(seg[last - a:])
         return (Text(out), count) if count else (self, 0)
 
 

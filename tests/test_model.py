@@ -36,6 +36,24 @@ def test_replace_records_character_changes_but_not_spacing():
     assert text.choices == [Choice(",", "，", "orig", "")]
 
 
+D = Choice("AA", "A", "sic", "doubled")
+
+
+@pytest.mark.parametrize("segments, pattern, new, changes, expected", [
+    (["甲,乙,丙"], ",", "，", 2, ["甲", Choice(",", "，", "orig", "why"), "乙", Choice(",", "，", "orig", "why"), "丙"]),
+    (["甲", D, "乙"], "A", "Ａ", 1, ["甲", Choice("AA", "Ａ", "sic", "doubled; why"), "乙"]),  # inside a correction
+    (["ab,c"], "b,", "b，", 1, ["ab", Choice(",", "，", "orig", "why"), "c"]),  # only the changed character
+    (["a...b"], r"\.\.\.", "…", 1, ["a", Choice("...", "…", "orig", "why"), "b"]),
+    (["甲 乙"], " ", "", 1, ["甲乙"]),  # spacing: no correction
+    # must not change
+    (["甲a", D, "c"], "aA", "XY", 0, ["甲a", D, "c"]),  # across the edge of a correction
+    (["甲,乙"], "乙", "乙", 0, ["甲,乙"]),
+])
+def test_replace(segments, pattern, new, changes, expected):
+    text, n = Text(segments).replace(regex.compile(pattern), lambda m: new, "orig", "why")
+    assert (n, list(text.segments)) == (changes, expected)
+
+
 def test_strip_keeps_corrections():
     assert Text(["  ", Choice("AA", "A", "sic", ""), " "]).strip().segments == (Choice("AA", "A", "sic", ""),)
 
