@@ -559,6 +559,26 @@ def test_display_widths(text, width):
     assert lines.display_widths([text])[0] == [width]
 
 
+@pytest.mark.parametrize("text, marks", [
+    ("“一区”即大学城，", 1),                 # quotes are not compressed
+    ("、。《》（），：；？！", 11),
+    ("〈〉「」『』【】〔〕〖〗〘〙〚〛・", 17),
+    ("CAR-T产品", 0),
+    ("突 破 万 亿 元", 0),
+])
+def test_display_widths_count_cjk_punctuation(text, marks):
+    assert lines.display_widths([text])[1] == [marks]
+
+
+@pytest.mark.parametrize("texts", [
+    ["大学城创新生态圈", "", "CAR-T产品。", "“一区”即大学城，", "突 破 万 亿 元"],
+    ["（记者 张三）", "ABC", "", "", "、。《》（），：；？！"],
+])
+def test_display_widths_of_a_page_are_those_of_its_lines(texts):
+    alone = [lines.display_widths([t]) for t in texts]
+    assert lines.display_widths(texts) == ([w for (w,), _ in alone], [m for _, (m,) in alone])
+
+
 @pytest.mark.parametrize("text, stops", [
     ("力的科技创新中心提供强有力支撑。", True),
     ("奋楫扬帆、乘风破浪！", True),

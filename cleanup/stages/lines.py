@@ -23,9 +23,9 @@ reads the shape of the lines to undo that:
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+from operator import sub
 from typing import Callable
 
 import regex
@@ -42,10 +42,9 @@ DECIMAL_POINTS = ".．"  # a full stop after a digit is a decimal point
 
 # Widths: ASCII characters take half an em; so does the CJK punctuation a
 # justified column may compress (、。《》（），：；？！), unless the page shows
-# that it does not (`punctuation_em`); quotation marks keep a whole em.  The
-# standard `re` runs this plain class over a page twice as fast as `regex`.
-CJK_PUNCT = r"\u3001\u3002\u3008-\u3011\u3014-\u301b\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u30fb"
-CAPITALS_AND_CJK_PUNCT = re.compile(rf"[^A-Z{CJK_PUNCT}\n]+")
+# that it does not (`punctuation_em`); quotation marks keep a whole em.
+CJK_PUNCT_MARKS = "、。〈〉《》「」『』【】〔〕〖〗〘〙〚〛・！（），：；？"
+NOT_CAPITALS = bytes(b for b in range(256) if b not in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\n")
 # A sentence ends in 。！？… (any width; a full stop not after a digit),
 # perhaps inside closing quotes or brackets, or with a bracketed note that
 # opens the line or follows a sentence end (（记者 张三）, （下转2版）); a
@@ -149,21 +148,22 @@ def display_widths(texts: list[str]) -> tuple[list[float], list[int]]:
     (7/10 for a capital letter); and how many CJK punctuation marks each line
     has.  No loop over characters: UTF-8 takes 1 byte for an ASCII character
     and 3 for a Han one, so byte and character counts give the number of
-    half-width characters; one regex pass over the page keeps the capitals
-    (1 byte) and the CJK punctuation (3 bytes) of each line."""
+    half-width characters; deleting all bytes but capitals counts those, and
+    deleting the marks (one `str.replace` per mark the page holds: faster
+    than a regex class over CJK text) counts the marks."""
     page = "\n".join(texts)
-    kept = CAPITALS_AND_CJK_PUNCT.sub("", page)
-    # Character and byte counts of every line, from one encoding of the page.
-    counts = zip(map(len, texts), map(len, page.encode().split(b"\n")),
-                 map(len, kept.split("\n")), map(len, kept.encode().split(b"\n")))
-    widths: list[float] = []
-    marks: list[int] = []
-    for chars, size, kept_chars, kept_size in counts:
-        mark = (kept_size - kept_chars) // 2
-        # chars - (3 * chars - size) / 4 - mark / 2 (ASCII characters and
-        # punctuation at half an em) in whole quarters: the same exact float.
-        widths.append((chars + size - 2 * mark) / 4 + 0.2 * (kept_chars - mark))
-        marks.append(mark)
+    data = page.encode()
+    unmarked = page
+    for mark in CJK_PUNCT_MARKS:
+        if mark in unmarked:
+            unmarked = unmarked.replace(mark, "")
+    chars = list(map(len, texts))
+    marks = list(map(sub, chars, map(len, unmarked.split("\n"))))
+    capitals = map(len, data.translate(None, NOT_CAPITALS).split(b"\n"))
+    sizes = map(len, data.split(b"\n"))
+    # chars - (3 * chars - size) / 4 - mark / 2 (ASCII characters and
+    # punctuation at half an em) in whole quarters: the same exact float.
+    widths = [(c + size - 2 * m) / 4 + 0.2 * k for c, size, m, k in zip(chars, sizes, marks, capitals)]
     return widths, marks
 
 
@@ -446,7 +446,8 @@ def measure(shapes: list[Shape]) -> None:
     n = len(widths)
     # before[k]: the typical width of the WINDOW wrapped lines before the k-th one
     before = [typical(widths[:k]) for k in range(min(n, WINDOW) + 1)]
-    before += [sorted(widths[k - WINDOW:k])[(2 * WINDOW) // 3] for k in range(WINDOW + 1, n + 1)]
+    windows = zip(*(widths[i:] for i in range(1, WINDOW + 1)))  # widths[k - WINDOW:k] for each k > WINDOW
+    before += [w[(2 * WINDOW) // 3] for w in map(sorted, windows)]
     k = 0  # wrapped lines before the current line
     for s, f in zip(shapes, full):
         after = k + f
@@ -582,31 +583,6 @@ def read_page(page: Page) -> list[Shape]:
 
 # ------------------------------------------------------------ clean text
 
-CLEAN_INDENT = "\u3000\u3000"
-
-
-def clean_form(lines: list[Line]) -> bool:
-    """Is this page in the tool's own text format (`cleanup.record.page_text`)?
-    Units one apart by blank lines, every line of a head marked `## `, every
-    line of any other unit indented by two ideographic spaces.  Nothing is
-    wrapped there, so nothing is rejoined: reading such a page again gives
-    the same units."""
-    seen = False
-    head: bool | None = None  # the kind of the unit being read
-    for line in lines:
-        plain = line.text.plain
-        if not plain.strip():
-            head = None
-            continue
-        marked = line.heading_marker
-        if not marked and not (plain.startswith(CLEAN_INDENT) and plain[2:3].strip()):
-            return False
-        if head is not None and head != marked:
-            return False
-        head, seen = marked, True
-    return seen
-
-
 def clean_blocks(lines: list[Line]) -> list[Block]:
     """The units of a clean-form page: heads as display blocks, the rest as
     paragraphs, the lines of one unit kept apart by "\n"."""
@@ -624,12 +600,13 @@ def clean_blocks(lines: list[Line]) -> list[Block]:
 
 
 def run(page: Page) -> Page:
-    for line in page.lines:
-        plain = line.text.plain
-        if "#" in plain or plain.endswith("  "):  # the call only for lines that may carry markup
-            strip_markup(line)
-    if clean_form(page.lines):
-        page.form = "clean"
+    text = "\n".join([line.text.plain for line in page.lines]) + "\n"
+    if "#" in text or "  \n" in text:  # most pages carry no markup: one look at the page first
+        for line in page.lines:
+            plain = line.text.plain
+            if "#" in plain or plain.endswith("  "):  # the call only for lines that may carry markup
+                strip_markup(line)
+    if page.form == "clean":      # the tool's own text format (decode tells)
         page.blocks = clean_blocks(page.lines)
         page.settings[NAME] = {"form": "clean"}
         page.log(NAME, None, "", "clean text",
