@@ -76,6 +76,9 @@ SHORT_DEFICIT = 3.0   # a line this much shorter than usual (beyond an indent) e
 NEW_PARAGRAPH = 2.0   # evidence needed for a paragraph break after a sentence end
 WIDER, WIDER_SHARE = 3.0, 0.2  # a line this much wider than its column is not wrapped to it
 UNWRAPPED = 60.0      # lines this wide were never wrapped to a column
+SHORT_HEAD_MAX = 24   # longest head line set apart that may carry a comma
+SHORT_HEAD_LINES = 3  # a head with its dash subtitle
+SHORT_HEAD_SHARE = 0.6  # such a head is at most this share of the width of the text after it
 ENOUGH_PAIRS = 100    # pairs of wrapped lines that tell how wide punctuation is
 
 
@@ -468,7 +471,8 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
     """A run of lines without punctuation is running text that a column
     break cut off when its lines fill their column (the first may be
     indented) and the text before it stops mid-sentence, or when running
-    text goes on after it with a full line.  Read from the end, so that a
+    text goes on after it with a full line (not one that opens with a
+    bracketed note: （接1版）… starts a text).  Read from the end, so that a
     chain of such runs comes back whole."""
     for g in range(len(groups) - 1, -1, -1):
         run = groups[g]
@@ -479,11 +483,34 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
             continue
         prev = groups[g - 1][-1] if g else None
         nxt = groups[g + 1][0] if g + 1 < len(groups) else None
-        if ((prev and not prev.display and not prev.stop and abs(deficits[0]) <= INDENT_DEFICIT)
-                or (nxt and not nxt.display and not nxt.apart and nxt.usual - nxt.width < INDENT_DEFICIT)) \
+        goes_on = nxt and not nxt.display and not nxt.apart and nxt.usual - nxt.width < INDENT_DEFICIT \
+            and nxt.text[:1] not in "（("      # （接1版）… opens a text of its own
+        if ((prev and not prev.display and not prev.stop and abs(deficits[0]) <= INDENT_DEFICIT) or goes_on) \
                 and not any(s.strong for s in run):
             for s in run:
                 s.display = False
+
+
+def mark_short_heads(groups: list[list[Shape]]) -> None:
+    """A head may carry a comma (早作准备，迎接夏收) or a dash subtitle
+    (老楼加装电梯，难在哪儿 / ——对城区…的走访): a run of one line, or of a few
+    lines the last opening with a dash, set apart by blank lines, far
+    shorter than the text around it and ending no sentence, after a
+    finished text or a head and with running text after it, is display."""
+    for g, run in enumerate(groups[:-1]):
+        prev, nxt = groups[g - 1][-1] if g else None, groups[g + 1][0]
+        if run[0].display or run[0].spaced or nxt.display or len(run) > SHORT_HEAD_LINES:
+            continue
+        if prev is not None and not (prev.stop or prev.display):      # a head follows a finished text
+            continue
+        if len(run) > 1 and not run[-1].text.startswith("——"):
+            continue
+        if any(s.stop or s.note or "。" in s.text or len(s.text) > SHORT_HEAD_MAX for s in run):
+            continue
+        usual = max(nxt.usual, nxt.width)
+        if all(s.width <= SHORT_HEAD_SHARE * usual for s in run):
+            for s in run:
+                s.display = True
 
 
 # ------------------------------------------------------------ paragraphs
@@ -577,6 +604,7 @@ def read_page(page: Page) -> list[Shape]:
     mark_edges(groups, bounds, marked_head)
     measure(shapes)
     mark_edges(groups, bounds, head_before_text)
+    mark_short_heads(groups)
     keep_continuations(groups)
     return shapes
 
