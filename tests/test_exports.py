@@ -139,3 +139,11 @@ PAGES = sorted(SEEDS + [p for d in ("unseen", "heldout") for p in (ROOT / "tests
 def test_text_is_a_fixed_point(path):
     """Converting the clean text again gives the same text."""
     check_text_fixed_point(cleanup.convert(path.read_bytes(), source=path.name))
+
+
+@pytest.mark.parametrize("text", [
+    "\u3000\u3000鯦 见 版02",              # letter spacing is closed up only on extracted pages (fuzz find)
+    "## 空间格局空间格局\n\n\u3000\u3000正文,没有改动。",   # nor doubling undone, nor punctuation widened
+])
+def test_clean_text_is_read_as_it_stands(text):
+    assert cleanup.convert(text).to_text() == text

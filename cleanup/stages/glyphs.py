@@ -171,7 +171,7 @@ def undouble_block(page: Page, block: Block) -> None:
 
 
 def run(page: Page) -> Page:
-    for block in page.blocks:
+    for block in page.blocks if page.form != "clean" else ():   # the clean text was undoubled when made
         if block.kind == DISPLAY:
             undouble_block(page, block)
     page.settings[NAME] = {"coverage": str(COVERAGE), "max_run": str(MAX_RUN), "max_line": str(MAX_LINE),

@@ -97,6 +97,8 @@ def steps_for(page: Page, target: str | None) -> list[Step]:
     else:
         stray, _ = stray_pattern(page.script)
         script = ("stray character of the other script", stray, lambda t: regularise_script(t, page.script))
+    if page.form == "clean":      # normalised when it was made: only a conversion asked for applies
+        return [script] if target else []
     return [
         ("letter spacing closed up", LETTER_GAP, close_letter_spacing),
         ("punctuation widened", HALF_WIDTH, widen_punctuation),
