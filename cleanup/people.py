@@ -77,7 +77,7 @@ DATELINE = regex.compile(
 )
 # What may follow an undated agency dateline (新华社电话 is none).
 AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")
-BRACKETS = regex.compile(r"[（(]([^（）()\n]{1,60})[）)]")
+BRACKETS = regex.compile(r"[（(【]([^（）()【】\n]{1,60})[）)】]")
 SIGNATURE = regex.compile(rf"\p{{Han}}{{0,20}}(?:{alternation(words('signers.txt'))})[ \u3000]+(?P<name>\p{{Han}}{{2,4}})")
 # A bracket pair round a possible dateline (its pairing is checked after).
 IN_DATELINE_BRACKETS = regex.compile(rf"[{_OPENERS}]([^{_OPENERS}{_CLOSERS}\n]{{1,60}})[{_CLOSERS}]")
