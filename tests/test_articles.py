@@ -721,6 +721,15 @@ HEADS = [
     (["即日起至明年3月", "市区禁止露天焚烧落叶垃圾"], ("即日起至明年3月", "市区禁止露天焚烧落叶垃圾", [])),
     (["方便北郊两万居民出行", "九路公共汽车延伸到石门坎"], ("方便北郊两万居民出行", "九路公共汽车延伸到石门坎", [])),
     (["首都新开通十八条公交线路", "方便近郊居民进城出行"], (None, "首都新开通十八条公交线路", ["方便近郊居民进城出行"])),
+    # one head broken in two: a number wanting its noun, a line that cannot open a head,
+    # a comma; but a short time or occasion over a title is its kicker
+    (["县城区新增三处", "公共停车场"], (None, "县城区新增三处\n公共停车场", [])),
+    (["全区第一座小型水力发电站", "在白沙河上建成发电"], (None, "全区第一座小型水力发电站\n在白沙河上建成发电", [])),
+    (["精耕细作　多打粮食", "青崖专区春播进度超过往年", "——已播早稻秧田十二万亩，", "比去年同期多三成"],
+     ("精耕细作　多打粮食", "青崖专区春播进度超过往年", ["——已播早稻秧田十二万亩，\n比去年同期多三成"])),
+    (["春运首日", "南桥站发送旅客4.2万人次"], ("春运首日", "南桥站发送旅客4.2万人次", [])),
+    # a question over the title is its kicker
+    (["主帥去留？", "東區班主：季後再作檢討"], ("主帥去留？", "東區班主：季後再作檢討", [])),
     # must not: a time word inside the line opens nothing
     (["市区新增三处停车场", "今年将再建五处"], (None, "市区新增三处停车场", ["今年将再建五处"])),
     # must not: two lines of about one length are title + subtitle, whatever

@@ -60,6 +60,13 @@ CLAUSE_MIN = 6          # characters of a full clause in a head couplet
 SHARED_TITLE_WORDS = 0.4   # share of a title's character pairs its first paragraph repeats
 LABEL_MAX = 8           # longest column label over a title with its dash subtitle
 STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
+# A head line that stops short: a number and its measure word wanting their
+# noun (新增三处 / 公共停车场), a particle or conjunction (…的 / …和), a comma.
+UNFINISHED_END = regex.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几]+)[个座处家条项所名位台辆件批类种户只]$"
+                               r"|[的和与及並并，、,]$")
+# A line that cannot open a head: a preposition or an adverb wanting the
+# subject on the line above (全区第一座小型水力发电站 / 在白沙河上建成发电).
+DEPENDENT_START = regex.compile(r"[在于於从從向对對把被给給将將已正仍]")
 CAPTION_LINE_MAX = 30   # longest caption line set on its own
 SENTENCE_END = regex.compile(r"[。！？!?…]$")
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
@@ -249,7 +256,7 @@ def kicker_like(first: Text, second: Text) -> bool:
     a, b = first.plain.strip(), second.plain.strip()
     if b.startswith("——"):
         return False
-    if kicker_ending(a) or kicker_opening(a):
+    if kicker_ending(a) or kicker_opening(a) or a.endswith(("？", "?")):    # or a question
         return True
     if kicker_opening(b):
         return False
@@ -282,11 +289,18 @@ def is_couplet(s: str) -> bool:
 
 def one_phrase(first: Text, second: Text) -> bool:
     """Two printed lines that are one head broken in two: a quote or bracket
-    left open, or a stub too short to stand as a head."""
-    a, b = first.plain, second.plain
+    left open, a first line that stops short of its noun or its clause (县城区
+    新增三处 / 公共停车场, …的 / …), a second that cannot open a head (在白沙河上
+    建成发电), or a stub too short to stand as a head (but a short time or
+    occasion is a kicker: 春运首日, 三夏时节)."""
+    a, b = first.plain.strip(), second.plain.strip()
     if sum(a.count(c) for c in OPENERS) > sum(a.count(c) for c in CLOSERS):
         return True
-    return len(SPACE.sub("", a)) <= STUB_MAX or len(SPACE.sub("", b)) <= STUB_MAX
+    if UNFINISHED_END.search(a) or DEPENDENT_START.match(b):
+        return True
+    if len(SPACE.sub("", a)) <= STUB_MAX:
+        return not kicker_ending(a) and not kicker_opening(a)
+    return len(SPACE.sub("", b)) <= STUB_MAX
 
 
 def head_units(lines: list[list[Text]]) -> list[Text]:

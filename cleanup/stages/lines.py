@@ -77,8 +77,8 @@ NEW_PARAGRAPH = 2.0   # evidence needed for a paragraph break after a sentence e
 WIDER, WIDER_SHARE = 3.0, 0.2  # a line this much wider than its column is not wrapped to it
 UNWRAPPED = 60.0      # lines this wide were never wrapped to a column
 SHORT_HEAD_MAX = 24   # longest head line set apart that may carry a comma
-SHORT_HEAD_LINES = 3  # a head with its dash subtitle
-SHORT_HEAD_SHARE = 0.6  # such a head is at most this share of the width of the text after it
+SHORT_HEAD_LINES = 4  # kicker, title and a dash subtitle over two lines
+QUESTION_KICKER_MAX = 12  # longest question set as a kicker (主帥去留？)
 ENOUGH_PAIRS = 100    # pairs of wrapped lines that tell how wide punctuation is
 
 
@@ -492,23 +492,28 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
 
 
 def mark_short_heads(groups: list[list[Shape]]) -> None:
-    """A head may carry a comma (早作准备，迎接夏收) or a dash subtitle
-    (老楼加装电梯，难在哪儿 / ——对城区…的走访): a run of one line, or of a few
-    lines the last opening with a dash, set apart by blank lines, far
-    shorter than the text around it and ending no sentence, after a
-    finished text or a head and with running text after it, is display."""
+    """Heads that carry sentence punctuation, set apart by blank lines after
+    a finished text or a head, with running text after them: a few short
+    lines, one after the first opening a dash subtitle, none ending a
+    sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 / ——已播早稻秧田十二万亩，
+    / 比去年同期多三成); a question kicker over its title (主帥去留？ /
+    東區班主：季後再作檢討); a single line with a comma, far shorter than the
+    text after it (早作准备，迎接夏收)."""
     for g, run in enumerate(groups[:-1]):
         prev, nxt = groups[g - 1][-1] if g else None, groups[g + 1][0]
-        if run[0].display or run[0].spaced or nxt.display or len(run) > SHORT_HEAD_LINES:
+        if all(s.display for s in run) or run[0].spaced or nxt.display or len(run) > SHORT_HEAD_LINES:
             continue
         if prev is not None and not (prev.stop or prev.display):      # a head follows a finished text
             continue
-        if len(run) > 1 and not run[-1].text.startswith("——"):
+        if any(s.note or len(s.text) > SHORT_HEAD_MAX * (2 if s.strong else 1) for s in run):    # doubled: twice
             continue
-        if any(s.stop or s.note or "。" in s.text or len(s.text) > SHORT_HEAD_MAX for s in run):
+        asks = len(run) == 2 and run[0].text[-1:] in "？?" and len(run[0].text) <= QUESTION_KICKER_MAX
+        if any(s.stop or "。" in s.text for s in (run[1:] if asks else run)):
             continue
-        usual = max(nxt.usual, nxt.width)
-        if all(s.width <= SHORT_HEAD_SHARE * usual for s in run):
+        dashed = any(s.text.startswith("——") for s in run[1:])
+        # one line far shorter than the text after it (one as wide as the text or wider may be a caption)
+        alone = len(run) == 1 and max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
+        if dashed or asks or alone:
             for s in run:
                 s.display = True
 
