@@ -837,7 +837,7 @@ def test_may_open_never_hides_an_opening():
             for k in range(0, len(para), 5):
                 tail = para[k:]
                 if tail.strip() and not articles.may_open(tail):
-                    assert not REAL_SPLIT_OPENING(Text([tail]), 2022)[0], tail[:30]
+                    assert not REAL_SPLIT_OPENING(Text([tail]), "2022")[0], tail[:30]
 
 
 # ------------------------------------------------------------ clean text
@@ -859,3 +859,13 @@ def test_clean_text_is_read_as_written():
         {"title": None, "items": ["又一段。"]},
         {"title": "第二篇", "opening": [("byline", "本报记者 李四")], "items": ["正文。"]},
     ]
+
+
+@pytest.mark.parametrize("lines, graphic", [
+    # bullets and figures, in fake bold: an infographic
+    ([doubled("“双减”一年间"), doubled("● 课后服务覆盖率"), doubled("100%"), doubled("● 学生参与率")], True),
+    # must not: a head group all in fake bold has no bullet or figure line
+    ([doubled("春运首日"), doubled("南桥站发送旅客4.2万人次"), doubled("——临客增至每日8对")], False),
+])
+def test_is_graphic(lines, graphic):
+    assert articles.is_graphic(lines) == graphic

@@ -253,7 +253,7 @@ NOT_CLOSINGS = [
 
 @pytest.mark.parametrize("block", NOT_CLOSINGS)
 def test_closing_rejects(block):
-    assert closing(Text([block]), 2022) is None
+    assert closing(Text([block]), "2022") is None
 
 
 # --------------------------------------------------------------- credits
@@ -352,7 +352,7 @@ def test_corrections_stay_in_their_piece():
     assert doubled in paras[1].parts[1].text.segments
 
 
-@pytest.mark.parametrize("call", [lambda t: split_opening(t, 2022), lambda t: closing(t, 2022), credit, split_credit])
+@pytest.mark.parametrize("call", [lambda t: split_opening(t, "2022"), lambda t: closing(t, "2022"), credit, split_credit])
 @pytest.mark.parametrize("line", ["记" * 1_000_000, "记者 张三 " * 100_000, "（" * 500_000 + "）" * 500_000])
 def test_long_lines_are_no_bylines(call, line):
     """(Their speed is measured in bench/linear.py, not here.)"""
@@ -383,7 +383,7 @@ def texts_with_corrections(draw) -> Text:
 def test_nothing_lost_nothing_added(text):
     paras, rest = split_opening(text, "2022")
     assert Text.join(texts(paras) + [rest]) == text
-    for found in (closing(text, 2022), [credit(text)] if credit(text) else None):
+    for found in (closing(text, "2022"), [credit(text)] if credit(text) else None):
         if found is not None:
             assert Text.join(texts(found)) == text
     split = split_credit(text)

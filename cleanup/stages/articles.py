@@ -398,8 +398,10 @@ def is_data(line: Text) -> bool:
 
 def is_graphic(lines: list[Text]) -> bool:
     """A display group set between paragraphs that is an infographic, not a
-    subhead: three or more lines, at least two of them data."""
-    return len(lines) >= GRAPHIC_LINES and sum(map(is_data, lines)) >= 2
+    subhead: three or more lines, at least two of them data, one at least a
+    bullet item or a bare figure (fake bold alone also sets a whole head group)."""
+    return (len(lines) >= GRAPHIC_LINES and sum(map(is_data, lines)) >= 2
+            and any(DATA_LINE.match(line.plain.strip()) for line in lines))
 
 
 def odd_heads_to_captions(art: Article) -> None:

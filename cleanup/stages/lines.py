@@ -493,15 +493,15 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
 
 def mark_short_heads(groups: list[list[Shape]]) -> None:
     """Heads that carry sentence punctuation, set apart by blank lines after
-    a finished text or a head, with running text after them: a few short
+    a finished text or a head: a few short
     lines, one after the first opening a dash subtitle, none ending a
     sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 / ——已播早稻秧田十二万亩，
     / 比去年同期多三成); a question kicker over its title (主帥去留？ /
     東區班主：季後再作檢討); a single line with a comma, far shorter than the
-    text after it (早作准备，迎接夏收)."""
-    for g, run in enumerate(groups[:-1]):
-        prev, nxt = groups[g - 1][-1] if g else None, groups[g + 1][0]
-        if all(s.display for s in run) or run[0].spaced or nxt.display or len(run) > SHORT_HEAD_LINES:
+    running text after it (早作准备，迎接夏收)."""
+    for g, run in enumerate(groups):
+        prev, nxt = groups[g - 1][-1] if g else None, groups[g + 1][0] if g + 1 < len(groups) else None
+        if all(s.display for s in run) or run[0].spaced or len(run) > SHORT_HEAD_LINES:
             continue
         if prev is not None and not (prev.stop or prev.display):      # a head follows a finished text
             continue
@@ -512,7 +512,8 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
             continue
         dashed = any(s.text.startswith("——") for s in run[1:])
         # one line far shorter than the text after it (one as wide as the text or wider may be a caption)
-        alone = len(run) == 1 and max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
+        alone = len(run) == 1 and nxt is not None and not nxt.display \
+            and max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
         if dashed or asks or alone:
             for s in run:
                 s.display = True
