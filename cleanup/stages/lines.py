@@ -500,15 +500,17 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
     東區班主：季後再作檢討); a single line with a comma, far shorter than the
     running text after it (早作准备，迎接夏收)."""
     for g, run in enumerate(groups):
-        prev, nxt = groups[g - 1][-1] if g else None, groups[g + 1][0] if g + 1 < len(groups) else None
-        if all(s.display for s in run) or run[0].spaced or len(run) > SHORT_HEAD_LINES:
+        if len(run) > SHORT_HEAD_LINES or run[0].spaced or all(s.display for s in run):
             continue
+        prev = groups[g - 1][-1] if g else None
         if prev is not None and not (prev.stop or prev.display):      # a head follows a finished text
             continue
-        if any(s.note or len(s.text) > SHORT_HEAD_MAX * (2 if s.strong else 1) for s in run):    # doubled: twice
-            continue
+        nxt = groups[g + 1][0] if g + 1 < len(groups) else None
         asks = len(run) == 2 and run[0].text[-1:] in "？?" and len(run[0].text) <= QUESTION_KICKER_MAX
-        if any(s.stop or "。" in s.text for s in (run[1:] if asks else run)):
+        if any(s.stop or s.note or "。" in s.text for s in (run[1:] if asks else run)):
+            continue
+        if any(len(s.text) > SHORT_HEAD_MAX and (len(s.text) > 2 * SHORT_HEAD_MAX or not s.strong)
+               for s in run):     # a line in fake bold may be twice as long
             continue
         dashed = any(s.text.startswith("——") for s in run[1:])
         # one line far shorter than the text after it (one as wide as the text or wider may be a caption)
