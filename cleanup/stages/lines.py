@@ -472,8 +472,10 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
     break cut off when its lines fill their column (the first may be
     indented) and the text before it stops mid-sentence, or when running
     text goes on after it with a full line (not one that opens with a
-    bracketed note: （接1版）… starts a text).  Read from the end, so that a
-    chain of such runs comes back whole."""
+    bracketed note: （接1版）… starts a text) and the run begins as a
+    paragraph does, short by its indent, when a finished text stands before
+    it (else it is a head group as wide as a narrow column).  Read from the
+    end, so that a chain of such runs comes back whole."""
     for g in range(len(groups) - 1, -1, -1):
         run = groups[g]
         if not all(s.display and s.usual for s in run):
@@ -484,7 +486,8 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
         prev = groups[g - 1][-1] if g else None
         nxt = groups[g + 1][0] if g + 1 < len(groups) else None
         goes_on = nxt and not nxt.display and not nxt.apart and nxt.usual - nxt.width < INDENT_DEFICIT \
-            and nxt.text[:1] not in "（("      # （接1版）… opens a text of its own
+            and nxt.text[:1] not in "（(" \
+            and (prev is None or not prev.stop or deficits[0] >= INDENT_DEFICIT)
         if ((prev and not prev.display and not prev.stop and abs(deficits[0]) <= INDENT_DEFICIT) or goes_on) \
                 and not any(s.strong for s in run):
             for s in run:
