@@ -78,6 +78,8 @@ DATELINE = regex.compile(
 # What may follow an undated agency dateline (新华社电话 is none).
 AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")
 BRACKETS = regex.compile(r"[（(【]([^（）()【】\n]{1,60})[）)】]")
+# A news agency sending the photo: 新华社发（X 摄）.
+AGENCY_SENDS = regex.compile(rf"\s*(?P<agency>{alternation(_DATELINE_WORDS['agency'])})[发發]")
 SIGNATURE = regex.compile(rf"\p{{Han}}{{0,20}}(?:{alternation(words('signers.txt'))})[ \u3000]+(?P<name>\p{{Han}}{{2,4}})")
 # A bracket pair round a possible dateline (its pairing is checked after).
 IN_DATELINE_BRACKETS = regex.compile(rf"[{_OPENERS}]([^{_OPENERS}{_CLOSERS}\n]{{1,60}})[{_CLOSERS}]")
@@ -494,9 +496,17 @@ def _bare_names(plain: str, start: int, end: int) -> Piece | None:
 
 
 def _credit(plain: str, start: int, end: int) -> Piece | None:
-    """plain[start:end] read whole as a photo credit, brackets allowed."""
+    """plain[start:end] read whole as a photo credit, brackets allowed, and
+    an agency that sends the photo before it (新华社发（齐远帆 摄）)."""
     if not CREDIT_HINT.search(plain, start, end):
         return None
+    sent = AGENCY_SENDS.match(plain, start, end)
+    if sent:
+        inner = _credit(plain, _skip_space(plain, sent.end()), end)
+        if inner is None:
+            return None
+        a, b = sent.span("agency")
+        return inner._replace(start=start, marks=_name_marks([(a, b, None, True)]) + inner.marks)
     m = BRACKETS.fullmatch(plain, start, end)
     lo, hi = (m.start(1), m.end(1)) if m else (start, end)
     lo, hi = _skip_space(plain, lo), _trim_end(plain, lo, hi)

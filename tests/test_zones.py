@@ -224,6 +224,12 @@ CASES = [
     # ... must not: a one-line paragraph right under the text, no gap
     ("本报讯 交易会昨天开幕。\n目前，交易会进展顺利。\n\n本报记者 罗峥 摄", [
         expect(CREDIT, "本报记者 罗峥 摄", figure="1")]),
+    # ... or two lines each a sentence; a credit sent by an agency
+    ("本报讯 交易会昨天开幕。\n\n3月16日，茶农在采摘明前茶。\n今年春茶开采提早一周。\n\n本报记者 韦晓东 摄", [
+        expect(CAPTION, "3月16日，茶农在采摘明前茶。今年春茶开采提早一周。", figure="1"),
+        expect(CREDIT, "本报记者 韦晓东 摄", figure="1")]),
+    ("11月19日，一艘货轮在码头装货。\n新华社发（齐远帆 摄）", [
+        expect(CAPTION, "11月19日，一艘货轮在码头装货。", figure="1"), expect(CREDIT, "新华社发（齐远帆 摄）", figure="1")]),
     # an organisation credits all photos; the name above is the author
     ("张小林\n\n图片由重庆市科技局提供", [expect(CREDIT, "图片由重庆市科技局提供", figure="1")]),
     # ---- section labels and page banners
@@ -301,3 +307,11 @@ def test_a_million_character_line(line, zones_found):
     page = page_of(line)
     zones.run(page)
     assert [b.zone for b in page.blocks] == zones_found
+
+
+def test_caption_whose_credit_runs_over_its_lines():
+    raw = "县文化中心昨起展出陶艺作\n品，吸引不少民众参观。（记者黄志\n明摄）"
+    page, got = zoned(raw, PARAGRAPH)
+    assert got == [expect(CAPTION, "县文化中心昨起展出陶艺作品，吸引不少民众参观。", figure="1"),
+                   expect(CREDIT, "（记者黄志明摄）", figure="1")]
+    assert_lossless(raw, page)

@@ -315,11 +315,17 @@ def block_pieces(block: Block, hant: bool, gated: list[int], numbers: frozenset[
             return [whole]
         marks = [label_mark(ln) for ln in lines]
         return cut(block, marks, hant) if any(m is not NO_MARK for m in marks) else [whole]
-    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CREDIT_BLOCK_MAX and CREDIT_END.search(plain):
-        para = people.credit(block.text)
+    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CAPTION_MAX and CREDIT_END.search(plain):
+        para = people.credit(block.text) if whole.b <= CREDIT_BLOCK_MAX else None
         if para:
             whole.zone, whole.credit, whole.why = CREDIT, para, "photo credit"
             return [whole]
+        found = people.split_credit(block.text)   # a caption whose credit ends it, over lines: …参觀。（記者黃志\n明攝）
+        starts = line_starts(block) if found and found[0].plain.strip() else None
+        if starts and len(found[0].plain) < starts[-1]:    # a credit on its own line is the lines' business
+            at = len(found[0].plain)
+            return [Piece(block, 0, at, lines, CAPTION, why="caption ending in its credit"),
+                    Piece(block, at, whole.b, lines[-1:], CREDIT, credit=found[1], why="the caption's credit")]
     marks = [mark_line(ln, alone, hant) if ln.number in numbers else label_mark(ln) if alone else NO_MARK
              for ln in lines]
     return cut(block, marks, hant)
@@ -572,19 +578,25 @@ def caption_of(pieces: list[Piece], i: int) -> list[Piece]:
         return run[::-1]
     names_person = credit.credit is not None and any(
         isinstance(part, Name) and not part.org for part in credit.credit.parts)
-    if names_person and len(prev.lines) == 1 and not is_byline(prev) and (
-            not prev.running_text() or lone_sentence(pieces, i - 1)):
+    if names_person and not is_byline(prev) and (
+            len(prev.lines) == 1 and not prev.running_text() or lone_sentence(pieces, i - 1)):
         return [prev]
     return []
 
 
 def lone_sentence(pieces: list[Piece], i: int) -> bool:
-    """A short one-line block set apart from the text above it too: a
-    caption written as a sentence (昨日，…展览中心，…丝绸服装。)."""
+    """A short block set apart from the text above it too, of one line or
+    of a few lines each ending a sentence (not text wrapped to a column): a
+    caption written in sentences (昨日，…展览中心，…丝绸服装。)."""
     p = pieces[i]
     above = pieces[i - 1] if i else None
-    return (len(p.block.lines) == 1 and len(p.plain) <= LONE_CAPTION_MAX
-            and (above is None or above.lines[-1].number + 1 < p.lines[0].number))
+    lines = p.block.lines
+    if above is not None and above.lines[-1].number + 1 >= p.lines[0].number:
+        return False
+    if len(lines) == 1:
+        return len(p.plain) <= LONE_CAPTION_MAX
+    return (above is not None and len(lines) <= CAPTION_LINES_MAX and len(p.plain) <= CAPTION_LINES_MAX * LONE_CAPTION_MAX
+            and all(SENTENCE_END.search(ln.text.plain.strip()) for ln in lines))
 
 
 def is_byline(piece: Piece) -> bool:
