@@ -122,6 +122,7 @@ KEYS = list(words("masthead_keys.txt"))
 ROLES = list(words("masthead_roles.txt"))
 ORG_ROLES = list(words("masthead_orgroles.txt"))
 LABELS = list(words("masthead_labels.txt"))
+PAGE_NAMES = list(words("masthead_pages.txt"))      # 第5版　社会新闻: a running head
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ FIELD_RULES = (
     field_rule(KEYS, rf"{FIELD_START}(?:{alternation(KEYS)})\s*(?=[0-9０-９A-Za-z])", False),
     field_rule(ORG_ROLES, rf"{FIELD_START}\p{{Han}}{{2,}}(?:{alternation(ORG_ROLES)}){FIELD_END}", False),
     field_rule(LABELS, rf"{FIELD_START}(?:{alternation(LABELS)}){FIELD_END}", False),
+    field_rule(PAGE_NAMES, rf"{FIELD_START}(?:{alternation(PAGE_NAMES)}){FIELD_END}", False),
     field_rule(["年"], rf"{FIELD_START}{DATE}{FIELD_END}", False),
     field_rule(["期", "号", "號"], ISSUE.pattern, False),
     field_rule(["版"], PAGE.pattern, False),

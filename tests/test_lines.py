@@ -82,6 +82,12 @@ CASES = [
               "本报讯　入春以来，青崖专区", "各县农业生产合作社抓紧晴好天气，", "积极开展春耕播种。"),
          [(D, "精耕细作　多打粮食\n青崖专区春播进度超过往年\n——已播早稻秧田十二万亩，\n比去年同期多三成"),
           (P, "本报讯　入春以来，青崖专区各县农业生产合作社抓紧晴好天气，积极开展春耕播种。")]),
+    # a line that leaves a bracket open runs on: an opening dateline broken over lines is text
+    case("opening-broken-in-its-bracket",
+         page("青澜石漠化治理面积", "连续五年超百万亩", "",
+              "新华社望州3月17日电（记者 邹明远", "梁晓）记者从青澜省林业厅了解到，", "去年全省完成治理面积112万亩。"),
+         [(D, "青澜石漠化治理面积\n连续五年超百万亩"),
+          (P, "新华社望州3月17日电（记者 邹明远梁晓）记者从青澜省林业厅了解到，去年全省完成治理面积112万亩。")]),
     # must not: a paragraph's indented first line cut off by a column break is no head
     case("first-line-before-a-break",
          page("前一篇文章到此结束，全文完毕了。", "", "今年以来，我市加大投入", "",

@@ -240,6 +240,8 @@ CASES = [
     ("## 核心提示\n\n近年来，我市立足新发展阶段。", []),
     ("政务简报\n\n●6月12日，副市长巡查中考工作。", [expect(SECTION, "政务简报", column="1")]),
     ("要闻\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "要闻")]),   # a page name, no column
+    ("经济短波\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "经济短波", column="1")]),   # a column word ends it
+    ("第5版　社会新闻\n\n本报讯 副市长巡查中考工作。", [expect(MASTHEAD, "第5版　社会新闻")]),   # a running head
     ("推进科技成果转化\n解读\n\n近日，展示中心投入使用。", []),
     ("正文第一段。\n\n## 牢记嘱托·科技局", []),
     ("云梧新闻·社会\n\n本报讯 正文第一段。", [expect(SECTION, "云梧新闻·社会")]),

@@ -244,6 +244,12 @@ class Shape:
         return self._punct
 
     @property
+    def runs_on(self) -> bool:
+        """Running text: sentence punctuation, or a bracket left open for the
+        next line (新华社…电（记者 X / Y）记者…)."""
+        return self.punct or self.text.count("（") > self.text.count("）")
+
+    @property
     def strong(self) -> bool:
         """Surely display: Markdown markup or fake-bold doubling."""
         if self._doubled is None:
@@ -393,15 +399,15 @@ def mark_edges(groups: list[list[Shape]], bounds: list[tuple[int, int]],
 
 def edges(run: list[Shape]) -> tuple[int, int]:
     """Where display lines may sit in a run of running text: above `top`
-    (its first punctuated line), and from `bottom` on, when a sentence ends
-    on the line before.  A run of display lines, or of double-spaced text,
+    (its first line of running text), and from `bottom` on, when a sentence
+    ends on the line before.  A run of display lines, or of double-spaced text,
     has no such edges."""
-    if run[0].spaced or (run[0].punct and run[-1].punct):
+    if run[0].spaced or (run[0].runs_on and run[-1].punct):
         return 0, len(run)
-    top = next((k for k, s in enumerate(run) if s.punct), len(run))
+    top = next((k for k, s in enumerate(run) if s.runs_on), len(run))
     if top == len(run):
         return 0, len(run)
-    last = next(k for k in range(len(run) - 1, -1, -1) if run[k].punct)
+    last = next((k for k in range(len(run) - 1, top - 1, -1) if run[k].punct), top)
     return top, last + 1 if run[last].stop else len(run)
 
 

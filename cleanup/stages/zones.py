@@ -43,7 +43,9 @@ def both_scripts(name: str) -> frozenset[str]:
     return frozenset(w for word in words(name) for w in (word, traditional(word)))
 
 
-COLUMNS = both_scripts("masthead_columns.txt")
+COLUMNS = frozenset(w for w in both_scripts("masthead_columns.txt") if not w.startswith("*"))
+COLUMN_ENDINGS = tuple(w[1:] for w in both_scripts("masthead_columns.txt") if w.startswith("*"))
+COLUMN_ENDING_MAX = 6   # a label this short ending in a column word is a column (经济短波)
 PAGE_NAMES = both_scripts("masthead_pages.txt")
 TEASER_LABELS = both_scripts("masthead_teaser_labels.txt")
 COLUMN_MAX = max(map(len, COLUMNS | PAGE_NAMES | TEASER_LABELS)) + 4      # room for decoration (■ 要闻 ■)
@@ -171,7 +173,7 @@ def label_mark(line: Line) -> Mark:
     if len(stripped) > COLUMN_MAX:
         return NO_MARK
     word = "".join(stripped.strip(DECORATIONS).split())   # letter-spaced too: 简  讯
-    if word in COLUMNS:
+    if word in COLUMNS or (len(word) <= COLUMN_ENDING_MAX and word.endswith(COLUMN_ENDINGS)):
         return Mark(SECTION, {"column": "1"}, why="column label")
     if word in PAGE_NAMES:
         return Mark(SECTION, why="page name")
