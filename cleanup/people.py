@@ -80,7 +80,8 @@ AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")
 BRACKETS = regex.compile(r"[（(【]([^（）()【】\n]{1,60})[）)】]")
 # A news agency sending the photo: 新华社发（X 摄）.
 AGENCY_SENDS = regex.compile(rf"\s*(?P<agency>{alternation(_DATELINE_WORDS['agency'])})[发發]")
-SIGNATURE = regex.compile(rf"\p{{Han}}{{0,20}}(?:{alternation(words('signers.txt'))})[ \u3000]+(?P<name>\p{{Han}}{{2,4}})")
+SIGNATURE = regex.compile(rf"[（(]?(?P<who>\p{{Han}}{{0,20}}?(?P<signer>{alternation(words('signers.txt'))})?)"
+                          rf"[ \u3000]+(?P<name>\p{{Han}}{{2,4}})[）)]?")
 # A bracket pair round a possible dateline (its pairing is checked after).
 IN_DATELINE_BRACKETS = regex.compile(rf"[{_OPENERS}]([^{_OPENERS}{_CLOSERS}\n]{{1,60}})[{_CLOSERS}]")
 COLON = regex.compile(r"[:：]")
@@ -96,6 +97,8 @@ CREDIT_HINT = regex.compile(alternation(
     [w for w, r in ROLES.items() if r == PHOTOGRAPHER] + ["提供", "供图", "供圖"] + sorted(NAMELESS_CREDITS)))
 BARE_NAMES = regex.compile(r"\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,5}")
 BARE_SEP = regex.compile(r"[\s、]+")
+PLACE = regex.compile(r"\p{Han}{1,10}[省市县區区乡鄉镇鎮村]")     # 城关镇: where a reader writes from
+PADDED_NAME = regex.compile(r"\s*(\p{Han})[ \u3000]+(\p{Han})\s*")
 
 _HAN_RUN = rf"\p{{Han}}{{1,16}}(?:[{NAME_DOTS}]\p{{Han}}{{1,8}}){{0,3}}(?![\p{{Han}}{NAME_DOTS}])"
 _LATIN = r"[A-Za-z][A-Za-z.&'\-]{0,30}(?![A-Za-z])"
@@ -471,10 +474,13 @@ def _bracket_groups(plain: str, start: int, end: int, today: str | None) -> list
 
 
 def _signature(plain: str, start: int, end: int) -> Piece | None:
-    """A reader's signature: a place or an organisation, who the writer is
-    and a name (沅西县石桥乡农业社社员 冉茂林): the name is the author."""
+    """A reader's signature: a place or an organisation, perhaps who the
+    writer is, and a name (沅西县石桥乡农业社社员 冉茂林, 城关公社 何桂英, in
+    brackets or not): the name is the author."""
     m = SIGNATURE.fullmatch(plain, start, end)
     if not m or not _is_name(m["name"], strict=True):
+        return None
+    if m["signer"] is None and not (_is_org(m["who"]) or PLACE.fullmatch(m["who"])):
         return None
     return Piece("byline", start, end, [(m.start("name"), m.end("name"), lambda t: Name(t, AUTHOR))])
 
@@ -482,6 +488,13 @@ def _signature(plain: str, start: int, end: int) -> Piece | None:
 def _bare_names(plain: str, start: int, end: int) -> Piece | None:
     """A line of nothing but one to six names, each with a known surname
     (王静 王柯岚): the authors signing the article."""
+    inner = BRACKETS.fullmatch(plain, start, end)      # (向　阳): a name alone in brackets
+    if inner:
+        start, end = inner.start(1), inner.end(1)
+    padded = PADDED_NAME.fullmatch(plain, start, end)
+    if padded:          # a two-character name set in the width of three
+        return Piece("byline", start, end, [(start, end, lambda t: Name(t, AUTHOR))]) \
+            if _is_name(padded[1] + padded[2], strict=True) else None
     if not BARE_NAMES.fullmatch(plain, start, end):
         return None
     marks = []

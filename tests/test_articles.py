@@ -728,6 +728,7 @@ HEADS = [
     (["精耕细作　多打粮食", "青崖专区春播进度超过往年", "——已播早稻秧田十二万亩，", "比去年同期多三成"],
      ("精耕细作　多打粮食", "青崖专区春播进度超过往年", ["——已播早稻秧田十二万亩，\n比去年同期多三成"])),
     (["春运首日", "南桥站发送旅客4.2万人次"], ("春运首日", "南桥站发送旅客4.2万人次", [])),
+    (["实行联系产量责任制以后", "上坪大队社员干劲足"], ("实行联系产量责任制以后", "上坪大队社员干劲足", [])),
     # a question over the title is its kicker
     (["主帥去留？", "東區班主：季後再作檢討"], ("主帥去留？", "東區班主：季後再作檢討", [])),
     # must not: a time word inside the line opens nothing
@@ -869,3 +870,8 @@ def test_clean_text_is_read_as_written():
 ])
 def test_is_graphic(lines, graphic):
     assert articles.is_graphic(lines) == graphic
+
+
+def test_closing_byline_broken_over_two_display_lines():
+    tokens = articles.tokens_of(D("（记者 汪", "洁）"), None)
+    assert [t.kind for t in tokens] == [articles.CLOSE]

@@ -88,6 +88,12 @@ CASES = [
               "新华社望州3月17日电（记者 邹明远", "梁晓）记者从青澜省林业厅了解到，", "去年全省完成治理面积112万亩。"),
          [(D, "青澜石漠化治理面积\n连续五年超百万亩"),
           (P, "新华社望州3月17日电（记者 邹明远梁晓）记者从青澜省林业厅了解到，去年全省完成治理面积112万亩。")]),
+    # a salutation ending in a colon is the letter's text, not a head
+    case("salutation",
+         page("读者来信", "", "供销社应当把好秤", "编辑同志：", "上月二十日，我到城关供销社门市部买了两斤白糖，回家一称只有一斤八两。",
+              "希望供销社认真检查，把好秤。"),
+         [(D, "读者来信"), (D, "供销社应当把好秤"),
+          (P, "编辑同志：上月二十日，我到城关供销社门市部买了两斤白糖，回家一称只有一斤八两。希望供销社认真检查，把好秤。")]),
     # must not: a paragraph's indented first line cut off by a column break is no head
     case("first-line-before-a-break",
          page("前一篇文章到此结束，全文完毕了。", "", "今年以来，我市加大投入", "",

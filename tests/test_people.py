@@ -203,6 +203,10 @@ CLOSINGS = [
     # a reader's signature: who the writer is, then the name
     ("沅西县石桥乡农业社社员 冉茂林", None, [("byline", "沅西县石桥乡农业社社员 冉茂林")], [("冉茂林", "author")], []),
     ("北京市民 张三", None, [("byline", "北京市民 张三")], [("张三", "author")], []),
+    ("城关公社 何桂英", None, [("byline", "城关公社 何桂英")], [("何桂英", "author")], []),
+    ("（城关镇 邵文英）", None, [("byline", "（城关镇 邵文英）")], [("邵文英", "author")], []),
+    # a two-character name set in the width of three, in brackets or not
+    ("（向　阳）", None, [("byline", "（向　阳）")], [("向　阳", "author")], []),
     # an organisation alone in brackets: the item's source
     ("（县卫生局）", None, [("byline", "（县卫生局）")], [("县卫生局", "org")], []),
     ("（ 县广播站 ）", None, [("byline", "（ 县广播站 ）")], [("县广播站", "org")], []),
@@ -245,6 +249,8 @@ NOT_CLOSINGS = [
     "张三 李四 王五 赵六 钱七 孙八 周九",
     "（大约三天）",                # brackets round no organisation
     "工人 张三说",                 # a signer word before no name
+    "发展 张三",                   # no place, organisation or signer before the name
+    "（大约 三天）",
     "农民 丰收了",
     "（局）",
     "（县卫生局） 负责解释",

@@ -196,8 +196,9 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
         return [Token(LABEL, block, text)]
     if block.kind == DISPLAY and WORDS.search(text.plain):     # a head has words, not just a figure
         lines = display_lines(text)
-        closing = people.closing(text, today) if len(lines) == 1 and len(text.plain) <= SHORT_BLOCK \
-            and may_close(text.plain) else None
+        # a closing byline, perhaps broken over lines ((实习生 汪 / 洁))
+        closing = people.closing(Text.join(lines, "") if len(lines) > 1 else text, today) \
+            if len(lines) <= 2 and len(text.plain) <= SHORT_BLOCK and may_close(text.plain) else None
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
         byline, rest = people.split_opening(lines[-1], today) if len(lines) > 1 else ([], None)

@@ -245,9 +245,11 @@ class Shape:
 
     @property
     def runs_on(self) -> bool:
-        """Running text: sentence punctuation, or a bracket left open for the
-        next line (新华社…电（记者 X / Y）记者…)."""
-        return self.punct or self.text.count("（") > self.text.count("）")
+        """Running text: sentence punctuation, a bracket left open for the
+        next line (新华社…电（记者 X / Y）记者…), or a colon that introduces
+        what follows (编辑同志：)."""
+        text = self.text
+        return self.punct or text[-1:] in "：:" or text.count("（") > text.count("）")
 
     @property
     def strong(self) -> bool:
