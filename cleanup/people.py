@@ -69,11 +69,12 @@ _HAN_UNIT = "[一二三四五六七八九]"
 DATE = (rf"(?:(?:(?P<year>\d{{4}}|{_HAN_DIGIT}{{4}})\s?年\s?)?"
         rf"(?P<month>\d{{1,2}}|十[一二]?|{_HAN_UNIT})\s?月\s?)?"
         rf"(?P<day>\d{{1,2}}|[二三]?十{_HAN_UNIT}?|[廿卅]{_HAN_UNIT}?|{_HAN_UNIT})\s?日")
-# 本报讯, 本报北京1月8日讯, 新华社北京１月８日电, 中央社臺北十一日電, 据新华社电:
-# source, place, date, 讯/电.
+# 本报讯, 本报北京1月8日讯, 本报北京讯, 新华社北京１月８日电, 中央社臺北十一日電,
+# 据新华社电: source, place, date, 讯/电.
 DATELINE = regex.compile(
     rf"(?:(?P<per>{_PER})\s?)?(?P<source>{_PUBLISHER})"
-    rf"(?:(?:\p{{Han}}{{1,12}}?)?\s?(?P<date>{DATE}))?\s?(?:{_DISPATCH}|(?(per)(?:{_REPORTED})|(?!)))"
+    rf"(?:(?:\p{{Han}}{{1,12}}?)?\s?(?P<date>{DATE})|(?P<place>\p{{Han}}{{1,5}}?[^\P{{Han}}日月年号號]))?"
+    rf"\s?(?:{_DISPATCH}|(?(per)(?:{_REPORTED})|(?!)))"
 )
 # What may follow an undated agency dateline (新华社电话 is none).
 AFTER_DISPATCH = regex.compile(r"[\s（(：:，,]|$")
@@ -336,7 +337,10 @@ def _dateline(plain: str, pos: int, end: int, today: str | None) -> Piece | None
     m = DATELINE.match(plain, pos, end)
     if not m:
         return None
-    if m.group("date") is None:
+    if m.group("place") is not None:        # a place without a date: 本报北京讯, 新华社北京电
+        if m.group("source") not in UNDATED_SOURCES or not AFTER_DISPATCH.match(plain, m.end(), end):
+            return None
+    elif m.group("date") is None:
         if m.group("source") not in UNDATED_SOURCES:
             return None
         if m.group("source") not in OWN_PAPER and not AFTER_DISPATCH.match(plain, m.end(), end):

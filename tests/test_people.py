@@ -86,6 +86,8 @@ OPENINGS = [
      [("張三", "reporter"), ("陳四", "intern")], [], "近日"),
     ("【本報記者黎家俊報道】　維城游泳", None, [("byline", "【本報記者黎家俊報道】")], [("黎家俊", "reporter")], [],
      "維城游泳"),
+    ("【本報竹埔訊】竹埔鎮公所將於", None, [("dateline", "【本報竹埔訊】")], [], [], "竹埔鎮公所將於"),
+    ("新华社北京电 国务院今天", None, [("dateline", "新华社北京电")], [], [], "国务院今天"),
     ("据中新社报道　今年前九个月", None, [("dateline", "据中新社报道")], [], [], "今年前九个月"),
     ("据新华社消息 今天", None, [("dateline", "据新华社消息")], [], [], "今天"),
     ("據新華社台北3月5日電 日前", "2023", [("dateline", "據新華社台北3月5日電")], [], ["2023-03-05"], "日前"),
@@ -138,6 +140,7 @@ def test_split_opening(paragraph, today, paras, people, whens, remainder):
 
 NOT_OPENINGS = [
     "新华社报道，今天",              # 报道 ends a quoted dateline only (据…报道)
+    "北京日报北京讯，今天",            # a place alone follows the paper itself or an agency only
     "据了解报道称，今天",
     "近日，记者了解到，根据《实施方案》",
     "记者从市金融监管局获悉，近年来",
