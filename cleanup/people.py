@@ -38,6 +38,7 @@ STOPCHARS = frozenset(words("name_stopchars.txt"))
 ORGS = {e for e in words("orgs.txt") if not e.startswith("*")}
 ORG_ENDINGS = tuple(e[1:] for e in words("orgs.txt") if e.startswith("*"))
 NAMELESS_CREDITS = set(words("credits.txt"))
+NAMELESS_BYLINES = set(words("nameless_bylines.txt"))
 _DATELINE_WORDS: dict[str, list[str]] = {}
 for _kind, _word in (e.split() for e in words("datelines.txt")):
     _DATELINE_WORDS.setdefault(_kind, []).append(_word)
@@ -413,6 +414,8 @@ def split_opening(text: Text, today: str | None) -> tuple[list[Para], Text]:
     据新华社…电, 【中央社臺北十一日電】): the dateline/byline Paras in printed order and the rest of
     the paragraph; ([], text) when the paragraph opens with neither."""
     plain = text.plain
+    if _nameless_byline(plain):
+        return [Para.of("byline", text.strip())], Text()
     if not OPENING_HINT.match(plain):
         return [], text
     pos = _skip_space(plain, 0)
@@ -429,6 +432,11 @@ def split_opening(text: Text, today: str | None) -> tuple[list[Para], Text]:
     if not pieces:
         return [], text
     return _paras(text, pieces, 0, pos), text.slice(pos) if pos < len(plain) else Text()
+
+
+def _nameless_byline(plain: str) -> bool:
+    """A byline that names no person (本报评论员, （本报编辑部））."""
+    return plain.strip().strip("（）()【】 \u3000") in NAMELESS_BYLINES
 
 
 def _bracketed_source(plain: str, start: int, end: int) -> Piece | None:
@@ -453,6 +461,8 @@ def closing(text: Text, today: str | None) -> list[Para] | None:
     start, end = _bounds(plain)
     if start == end or end - start > LONGEST:
         return None
+    if _nameless_byline(plain):
+        return [Para.of("byline", text.strip())]
     hinted = bool(CLOSING_HINT.search(plain, start, end))
     pieces = _bracket_groups(plain, start, end, today) if hinted else []
     if not pieces:

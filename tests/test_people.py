@@ -86,6 +86,7 @@ OPENINGS = [
      [("張三", "reporter"), ("陳四", "intern")], [], "近日"),
     ("【本報記者黎家俊報道】　維城游泳", None, [("byline", "【本報記者黎家俊報道】")], [("黎家俊", "reporter")], [],
      "維城游泳"),
+    ("本报评论员", None, [("byline", "本报评论员")], [], [], ""),
     ("【本報竹埔訊】竹埔鎮公所將於", None, [("dateline", "【本報竹埔訊】")], [], [], "竹埔鎮公所將於"),
     ("新华社北京电 国务院今天", None, [("dateline", "新华社北京电")], [], [], "国务院今天"),
     ("据中新社报道　今年前九个月", None, [("dateline", "据中新社报道")], [], [], "今年前九个月"),
@@ -140,7 +141,8 @@ def test_split_opening(paragraph, today, paras, people, whens, remainder):
 
 NOT_OPENINGS = [
     "新华社报道，今天",              # 报道 ends a quoted dateline only (据…报道)
-    "北京日报北京讯，今天",            # a place alone follows the paper itself or an agency only
+    "北京日报北京讯，今天",
+    "本报评论员认为，今天",            # a place alone follows the paper itself or an agency only
     "据了解报道称，今天",
     "近日，记者了解到，根据《实施方案》",
     "记者从市金融监管局获悉，近年来",
@@ -203,6 +205,8 @@ CLOSINGS = [
     ("责任编辑：王晓军", None, [("byline", "责任编辑：王晓军")], [("王晓军", "editor")], []),
     ("（记者 沈可为 通讯员 陆平）", None, [("byline", "（记者 沈可为 通讯员 陆平）")],
      [("沈可为", "reporter"), ("陆平", "correspondent")], []),      # 为 is common in given names
+    # a byline that names no person
+    ("（本报评论员）", None, [("byline", "（本报评论员）")], [], []),
     # a reader's signature: who the writer is, then the name
     ("沅西县石桥乡农业社社员 冉茂林", None, [("byline", "沅西县石桥乡农业社社员 冉茂林")], [("冉茂林", "author")], []),
     ("北京市民 张三", None, [("byline", "北京市民 张三")], [("张三", "author")], []),
