@@ -1,5 +1,5 @@
 """End to end: the seed pages and the hand-written pages of other papers
-(tests/unseen, tests/devpages and tests/devpages2, all now used for development) scored
+(tests/unseen and tests/devpages*, all now used for development) scored
 against their gold records with `cleanup.evaluation`, at the floors the
 issues set for pages never seen.  tests/heldout is never tuned on and has
 no floor here: it is scored for the closing notes only."""
@@ -31,7 +31,7 @@ def seed_scores(tmp_path_factory):
     return scores(SEEDS, GOLD_DIR, tmp_path_factory.mktemp("seeds"))
 
 
-@pytest.fixture(scope="module", params=["unseen", "devpages", "devpages2"])
+@pytest.fixture(scope="module", params=["unseen", "devpages", "devpages2", "devpages3"])
 def unseen_scores(request, tmp_path_factory):
     pages = HERE / request.param
     return scores(sorted(pages.glob("*.txt")), pages / "gold", tmp_path_factory.mktemp(request.param))
