@@ -73,7 +73,7 @@ CAPTION_LINE_MAX = 30   # longest caption line set on its own
 SENTENCE_END = regex.compile(r"[。！？!?…]$")
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
 OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
-ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"
+ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"   # marks that open a list item or a news brief
 BRIEF_CHARS = 160       # longest text of a news brief (titled or not) in a column of briefs
 BRIEF_PARAS = 2
 # A run-in head: a short phrase with no punctuation set off from the item's
@@ -388,7 +388,7 @@ def split_graphic(lines: list[list[Text]]) -> tuple[list[list[Text]], list[Text]
 
 # ------------------------------------------------------- graphics, captions
 
-BULLETS = "●■▲◆★□○◇△☆•·"
+BULLETS = ITEM_MARKS + "•·"
 DATA_LINE = regex.compile(rf"[{BULLETS}]|[0-9０-９.．%％+＋\-~～—]+\p{{Han}}{{0,3}}$")
 GRAPHIC_LINES = 3       # fewest lines of an infographic; subheads have one or two
 
@@ -451,8 +451,6 @@ def place_between(figures: list[Figure], before: Article, after: Article) -> Non
             (before.subsections[-1].items if before.subsections else before.items).append(fig)
 
 
-# ---------------------------------------------------------------- builder
-
 # ------------------------------------------------------------ news briefs
 
 def item_start(x: object) -> bool:
@@ -463,7 +461,7 @@ def item_start(x: object) -> bool:
     return plain[:1] in ITEM_MARKS or RUN_IN_HEAD.match(plain) is not None
 
 
-def brief_like(x: object) -> bool:
+def opens_with_item(x: object) -> bool:
     """An untitled article that opens with a news brief."""
     return (isinstance(x, Article) and x.title is None and not x.subsections
             and bool(x.items) and item_start(x.items[0]))
@@ -475,7 +473,7 @@ def split_briefs(container: list) -> None:
     titled by its run-in head.  An untitled article is read so when it holds
     two items or more, or when an untitled item article stands beside it."""
     out: list = []
-    flags = [brief_like(x) for x in container]
+    flags = [opens_with_item(x) for x in container]
     for k, x in enumerate(container):
         if isinstance(x, Section):
             split_briefs(x.members)
@@ -494,13 +492,11 @@ def brief_articles(art: Article) -> list[Article]:
     for x in art.items:
         if not out or item_start(x):
             out.append(Article(id=art.id, opening=[] if out else art.opening))
-            if isinstance(x, Para) and (m := RUN_IN_HEAD.match(x.plain.lstrip())):
-                text = Text.join([p for p in x.parts if isinstance(p, Text)], "") \
-                    if all(isinstance(p, Text) for p in x.parts) else None
-                if text is not None:
-                    text = text.strip()
-                    out[-1].title = text.slice(0, m.end())
-                    x = Para.of("p", text.slice(m.end()).strip())
+            head = RUN_IN_HEAD.match(x.plain.lstrip()) if isinstance(x, Para) else None
+            if head and all(isinstance(p, Text) for p in x.parts):
+                text = Text.join(x.parts, "").strip()
+                out[-1].title = text.slice(0, head.end())
+                x = Para.of("p", text.slice(head.end()).strip())
         out[-1].items.append(x)
     out[-1].closing = art.closing
     return out
@@ -534,6 +530,8 @@ def close_column(body: list, column: Section) -> None:
         at = body.index(column) + 1
         body[at:at] = rest
 
+
+# ---------------------------------------------------------------- builder
 
 def following(tokens: list[Token], kinds: tuple[str, ...]) -> list[Token | None]:
     """For each token, the first later token of one of `kinds`."""
@@ -614,7 +612,7 @@ class Builder:
 
     def open_section(self, head: Text, column: bool = False) -> None:
         """A column or page banner: the articles after it are its members
-        (a column's only while they fit it: see `close_columns`)."""
+        (a column's only while they fit it: see `close_column`)."""
         self.flush_pending()
         section = Section(head)
         self.body.append(section)

@@ -202,6 +202,11 @@ def repair_gbk_mojibake(page: Page, text: str) -> str:
     return fixed
 
 
+def repair(page: Page, text: str) -> str:
+    """Both mojibake repairs: GBK, then UTF-8, read as Latin-1/cp1252."""
+    return repair_mojibake(page, repair_gbk_mojibake(page, text))
+
+
 def may_be_unclean(text: str) -> bool:
     """Might the text hold controls, line endings other than LF, or
     characters XML cannot carry?"""
@@ -231,7 +236,7 @@ def run(page: Page) -> Page:
     if removed:
         text = C0_CONTROLS.sub("", text)
     clean = is_clean_text(text)   # the tool's own text format was repaired when it was made
-    repaired = text if clean else repair_mojibake(page, repair_gbk_mojibake(page, text))  # before NEL becomes \n
+    repaired = text if clean else repair(page, text)  # before NEL (0x85) becomes a newline
     if repaired is not text:
         text, unclean = repaired, may_be_unclean(repaired)
     if unclean:
@@ -242,7 +247,7 @@ def run(page: Page) -> Page:
         if page.raw and count >= MIN_BINARY_CONTROLS and count > MAX_CONTROL_SHARE * size:
             raise DecodeError(f"not text: {count} control characters in {size}")
         text = XML_UNSAFE.sub("", text)
-        rejoined = text if clean else repair_mojibake(page, repair_gbk_mojibake(page, text))  # a control cut a run
+        rejoined = text if clean else repair(page, text)  # a control may have cut a mojibake run
         if rejoined is not text:
             text = XML_UNSAFE.sub("", LINE_ENDINGS.sub("\n", rejoined))
         page.log(NAME, None, "".join(removed)[:20], "", f"{count} control or non-XML characters removed")

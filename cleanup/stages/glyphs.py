@@ -171,9 +171,10 @@ def undouble_block(page: Page, block: Block) -> None:
 
 
 def run(page: Page) -> Page:
-    for block in page.blocks if page.form != "clean" else ():   # the clean text was undoubled when made
-        if block.kind == DISPLAY:
-            undouble_block(page, block)
+    if page.form != "clean":      # the clean text format was undoubled when it was made
+        for block in page.blocks:
+            if block.kind == DISPLAY:
+                undouble_block(page, block)
     page.settings[NAME] = {"coverage": str(COVERAGE), "max_run": str(MAX_RUN), "max_line": str(MAX_LINE),
                            "min_result": f"{MIN_RESULT} ({MIN_RESULT_AA} for doubled single Han)"}
     return page

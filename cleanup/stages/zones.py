@@ -43,8 +43,9 @@ def both_scripts(name: str) -> frozenset[str]:
     return frozenset(w for word in words(name) for w in (word, traditional(word)))
 
 
-COLUMNS = frozenset(w for w in both_scripts("masthead_columns.txt") if not w.startswith("*"))
-COLUMN_ENDINGS = tuple(w[1:] for w in both_scripts("masthead_columns.txt") if w.startswith("*"))
+_COLUMN_ENTRIES = both_scripts("masthead_columns.txt")
+COLUMNS = frozenset(w for w in _COLUMN_ENTRIES if not w.startswith("*"))
+COLUMN_ENDINGS = tuple(w[1:] for w in _COLUMN_ENTRIES if w.startswith("*"))
 COLUMN_ENDING_MAX = 6   # a label this short ending in a column word is a column (经济短波)
 PAGE_NAMES = both_scripts("masthead_pages.txt")
 TEASER_LABELS = both_scripts("masthead_teaser_labels.txt")
@@ -370,6 +371,8 @@ def split_inline(piece: Piece) -> list[Piece]:
             cuts.append((m.start(), m.end(), part))
     elif piece.zone == TEASER:      # the teaser's text, then its pointer
         m = POINTER_AT_END.search(plain, piece.a, piece.b)
+        if m is None:           # found on the simplified reading only: the line stays one teaser
+            return [piece]
         return [Piece(piece.block, piece.a, m.start(), piece.lines, TEASER, why=piece.why),
                 Piece(piece.block, m.start(), piece.b, piece.lines, PAGE_REF, {"page": page_number(m["n"]) or ""},
                       why="the teaser's page pointer")]
