@@ -732,6 +732,11 @@ HEADS = [
     (["青澜石漠化治理面积", "连续五年超百万亩"], (None, "青澜石漠化治理面积\n连续五年超百万亩", [])),
     # must not: a quality is no measured quantity
     (["提高教育质量", "我市新建二十所学校"], (None, "提高教育质量", ["我市新建二十所学校"])),
+    # a line ending in a verb whose object is the title below is its kicker
+    (["九廣鐵路公司宣布", "西鐵試運行首周準點率逾九成九"], ("九廣鐵路公司宣布", "西鐵試運行首周準點率逾九成九", [])),
+    (["最新调查显示", "七成市民每周阅读纸质书"], ("最新调查显示", "七成市民每周阅读纸质书", [])),
+    # must not: the verb inside the line, with its object after it
+    (["市气象台公布汛期预报", "七月降水偏多两成"], (None, "市气象台公布汛期预报", ["七月降水偏多两成"])),
     # a question over the title is its kicker
     (["主帥去留？", "東區班主：季後再作檢討"], ("主帥去留？", "東區班主：季後再作檢討", [])),
     # must not: a time word inside the line opens nothing

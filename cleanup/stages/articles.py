@@ -672,8 +672,8 @@ class Builder:
         """Title group or subheads?  Heads before: a title when no article is
         open, or when a dateline/continuation (or another signature) starts
         under it.  Heads after: a title when it follows an article's end,
-        stands before an article start or the page end, or when the text
-        under it runs to an article boundary rather than to another head
+        stands before an article start or the page end, closes a news
+        report (set without subheads), or when the text under it runs to an article boundary rather than to another head
         (never inside a continued fragment, whose title is on another page)."""
         nxt = self.neighbour(i, 1)
         if not self.after:
@@ -688,7 +688,7 @@ class Builder:
         prev = self.neighbour(i, -1)
         if prev and (prev.kind == CLOSE or prev.kind == NOTE and prev.note.direction == "to"):
             return True
-        if nxt is None or nxt.kind == OPEN or nxt.kind == NOTE:
+        if nxt is None or nxt.kind == OPEN or nxt.kind == NOTE or self.news_item():
             return True
         return not self.fragment and kind_of(self.next_mark[i]) != HEAD
 
