@@ -115,6 +115,14 @@ CASES = [
          [(P, "公交公司调度室负责人告诉记者，九路车延伸后增开了六辆车，高峰时间每隔五分钟发一班车。"),
           (D, "方便北郊两万居民出行\n九路公共汽车延伸到石门坎"),
           (P, "（接1版）城区抽查了一百二十户饮食摊点，发现有十九户没有办理卫生许可证。")]),
+    # a title with its dash subtitle, as wide as a narrow column, after a signed text
+    case("dash-subtitled-heads-as-wide-as-the-column",
+         page("复送煤上门服务，对老弱病", "残户优先送货。（记者 罗宏）", "",
+              "今冬煤球供应不成问题", "——全市储煤比去年多四万吨", "",
+              "秋日的滨江公园，游人在观赏菊花展览。"),
+         [(P, "复送煤上门服务，对老弱病残户优先送货。（记者 罗宏）"),
+          (D, "今冬煤球供应不成问题\n——全市储煤比去年多四万吨"),
+          (P, "秋日的滨江公园，游人在观赏菊花展览。")]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

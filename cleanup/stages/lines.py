@@ -482,8 +482,9 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
     text goes on after it with a full line (not one that opens with a
     bracketed note: （接1版）… starts a text) and the run begins as a
     paragraph does, short by its indent, when a finished text stands before
-    it (else it is a head group as wide as a narrow column).  Read from the
-    end, so that a chain of such runs comes back whole."""
+    it (else it is a head group as wide as a narrow column).  A run with a
+    dash subtitle is a head group whatever its width.  Read from the end,
+    so that a chain of such runs comes back whole."""
     for g in range(len(groups) - 1, -1, -1):
         run = groups[g]
         if not all(s.display and s.usual for s in run):
@@ -497,9 +498,15 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
             and nxt.text[:1] not in "（(" \
             and (prev is None or not prev.stop or deficits[0] >= INDENT_DEFICIT)
         if ((prev and not prev.display and not prev.stop and abs(deficits[0]) <= INDENT_DEFICIT) or goes_on) \
-                and not any(s.strong for s in run):
+                and not any(s.strong for s in run) and not dash_subtitled(run):
             for s in run:
                 s.display = False
+
+
+def dash_subtitled(run: list[Shape]) -> bool:
+    """A line after the first opens with a dash: a title and its subtitle
+    (今冬煤球供应不成问题 / ——全市储煤比去年多四万吨)."""
+    return any(s.text.startswith("——") for s in run[1:])
 
 
 def mark_short_heads(groups: list[list[Shape]]) -> None:
@@ -523,7 +530,7 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
         if any(len(s.text) > SHORT_HEAD_MAX and (len(s.text) > 2 * SHORT_HEAD_MAX or not s.strong)
                for s in run):     # a line in fake bold may be twice as long
             continue
-        dashed = any(s.text.startswith("——") for s in run[1:])
+        dashed = dash_subtitled(run)
         # one line far shorter than the text after it (one as wide as the text or wider may be a caption)
         alone = len(run) == 1 and nxt is not None and not nxt.display \
             and max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
