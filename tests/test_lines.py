@@ -32,6 +32,12 @@ def case(name: str, text: str, expected: list[tuple[str, str]]):
 
 # ------------------------------------------------------------ small cases
 
+# Text in a 14-character column around a line across columns.
+ABOVE_WIDE = ("专区农林局要求各地在播种中", "注意防止烂秧，遇到寒潮要及时灌", "水护秧，保证一次播种成功。各地",
+              "农业社普遍推广了合式秧田等先", "进经验，秧苗出得又齐又壮，播种", "进度超过往年同期。")
+BELOW_WIDE = ("天发出指示，要求各有关省、市人", "民委员会在汛期到来以前，切实做", "好防汛准备工作。指示指出，各地",
+              "应当立即组织力量检查堤防和水", "库，发现险情及时处理，确保安全", "度汛。")
+
 CASES = [
     # wrapped lines rejoined without spaces; a short last line stays in its paragraph
     case("rejoined",
@@ -123,6 +129,16 @@ CASES = [
          [(P, "复送煤上门服务，对老弱病残户优先送货。（记者 罗宏）"),
           (D, "今冬煤球供应不成问题\n——全市储煤比去年多四万吨"),
           (P, "秋日的滨江公园，游人在观赏菊花展览。")]),
+    # a head across columns, with a comma, over a report's dateline
+    case("wide-head-over-a-dateline",
+         page(*ABOVE_WIDE, "", "国务院发出指示，要求各地切实做好春季防汛工作", "", "新华社北京10日电　国务院今", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (D, "国务院发出指示，要求各地切实做好春季防汛工作"),
+          (P, "新华社北京10日电　国务院今" + "".join(BELOW_WIDE))]),
+    # must not: a wide line with a comma over text that opens with no dateline is text
+    case("wide-line-over-plain-text",
+         page(*ABOVE_WIDE, "", "各地要组织人员下田检查，发现问题及时处理", "", "各县要抽调干部深入农", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (P, "各地要组织人员下田检查，发现问题及时处理"),
+          (P, "各县要抽调干部深入农" + "".join(BELOW_WIDE))]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

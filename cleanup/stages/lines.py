@@ -30,6 +30,7 @@ from typing import Callable
 
 import regex
 
+from cleanup import people
 from cleanup.model import DISPLAY, PARAGRAPH, Block, Line, Page, Segment, Text
 from cleanup.stages.glyphs import looks_doubled
 
@@ -516,7 +517,8 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
     sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 / ——已播早稻秧田十二万亩，
     / 比去年同期多三成); a question kicker over its title (主帥去留？ /
     東區班主：季後再作檢討); a single line with a comma, far shorter than the
-    running text after it (早作准备，迎接夏收)."""
+    running text after it (早作准备，迎接夏收), or wider than its column over
+    a dateline (国务院发出指示，要求各地… / 新华社北京10日电…)."""
     for g, run in enumerate(groups):
         if len(run) > SHORT_HEAD_LINES or run[0].spaced or all(s.display for s in run):
             continue
@@ -531,9 +533,11 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
                for s in run):     # a line in fake bold may be twice as long
             continue
         dashed = dash_subtitled(run)
-        # one line far shorter than the text after it (one as wide as the text or wider may be a caption)
+        # one line far shorter than the text after it (one as wide as the text may be a caption),
+        # or one across columns over a news report's opening dateline
         alone = len(run) == 1 and nxt is not None and not nxt.display \
-            and max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
+            and (max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
+                 or shaped_head(run[0]) and run[0].width > run[0].usual and people.opens_with_dateline(nxt.text))
         if dashed or asks or alone:
             for s in run:
                 s.display = True
