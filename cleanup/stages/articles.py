@@ -62,9 +62,12 @@ LABEL_MAX = 8           # longest column label over a title with its dash subtit
 STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
 # A head line that stops short: a number and its measure word wanting their
 # noun (新增三处 / 公共停车场), a particle or conjunction (…的 / …和), a comma,
-# a measured quantity wanting what it did (集装箱吞吐量 / 提前两个月突破十万标箱).
+# a measured quantity wanting what it did (集装箱吞吐量 / 提前两个月突破十万标箱),
+# a subject with the time from which it does something (维城马拉松明年起 / 改于清晨起跑).
 UNFINISHED_END = regex.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几]+)[个座处家条项所名位台辆件批类种户只]$"
                                r"|[的和与及並并，、,]$"
+                               r"|(?<=\p{Han}{2})(?:[明今]年|[本下]月|下[周週]|[即今明]日|[今明]天"
+                               r"|[0-9０-９一二三四五六七八九十]{1,2}[月日号號])起$"
                                r"|(?:(?:吞吐|总|产|销|客流|货运|成交|交易|发电|用电|降水|存|增)量|面积|总额|总值|产值|人数|比重)$")
 # A line that cannot open a head: a preposition or an adverb wanting the
 # subject on the line above (全区第一座小型水力发电站 / 在白沙河上建成发电).
