@@ -887,3 +887,29 @@ def test_is_graphic(lines, graphic):
 def test_closing_byline_broken_over_two_display_lines():
     tokens = articles.tokens_of(D("（记者 汪", "洁）"), None)
     assert [t.kind for t in tokens] == [articles.CLOSE]
+
+
+# A title group's first printed line that is the column's, not a head:
+# (blocks of printed lines, the label or None)
+COLUMN_LABELS = [
+    # a line too short to be a head over the title, in its block: a rubric
+    ([["科学种田", "早稻要注意防治稻飞虱"]], "科学种田"),
+    ([["法治在线", "老人误信高息理财", "民警上门劝阻止损"]], "法治在线"),
+    # must not: a stub of the title, a time or an occasion, a question
+    ([["重庆首个", "儿童友好馆开馆"]], None),
+    ([["春运首日", "南桥站发送旅客4.2万人次"]], None),
+    ([["即日起", "市区禁止燃放烟花爆竹"]], None),
+    ([["谁来管？", "小区停车乱象调查"]], None),
+    # must not: a head of five characters or more is a head
+    ([["秋季运动会", "赛场上的笑脸最动人"]], None),
+    # a box label over heads, a short line set apart over a title and its dash subtitle
+    ([["编者按"], ["老楼加装电梯，难在哪儿"]], "编者按"),
+    ([["本周关注"], ["老楼加装电梯，难在哪儿", "——对城区三个老旧社区的走访"]], "本周关注"),
+]
+
+
+@pytest.mark.parametrize("blocks,label", COLUMN_LABELS)
+def test_column_label(blocks, label):
+    found, rest = articles.column_label([[Text.of(s) for s in block] for block in blocks])
+    assert (found.plain if found else None) == label
+    assert sum(map(len, rest)) == sum(map(len, blocks)) - (found is not None)

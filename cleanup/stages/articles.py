@@ -64,7 +64,7 @@ STUB_MAX = 4            # a head line this short is a stub of the next one (重�
 # noun (新增三处 / 公共停车场), a particle or conjunction (…的 / …和), a comma,
 # a measured quantity wanting what it did (集装箱吞吐量 / 提前两个月突破十万标箱),
 # a subject with the time from which it does something (维城马拉松明年起 / 改于清晨起跑).
-UNFINISHED_END = regex.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几]+)[个座处家条项所名位台辆件批类种户只]$"
+UNFINISHED_END = regex.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几首每]+)[个座处家条项所名位台辆件批类种户只]$"
                                r"|[的和与及並并，、,]$"
                                r"|(?<=\p{Han}{2})(?:[明今]年|[本下]月|下[周週]|[即今明]日|[今明]天"
                                r"|[0-9０-９一二三四五六七八九十]{1,2}[月日号號])起$"
@@ -304,8 +304,6 @@ def one_phrase(first: Text, second: Text) -> bool:
         return True
     if UNFINISHED_END.search(a) or DEPENDENT_START.match(b):
         return True
-    if len(SPACE.sub("", a)) <= STUB_MAX:
-        return not kicker_ending(a) and not kicker_opening(a)
     return len(SPACE.sub("", b)) <= STUB_MAX
 
 
@@ -349,7 +347,7 @@ def column_label(lines: list[list[Text]]) -> tuple[Text | None, list[list[Text]]
     rest = ([first_block[1:]] if len(first_block) > 1 else []) + lines[1:]
     if not rest:
         return None, lines
-    if is_box_label(first.plain):
+    if is_box_label(first.plain) or rubric(first, rest[0][0]):
         return first, rest
     if len(first_block) > 1 or LABEL_PUNCT.search(first.plain):
         return None, lines
@@ -359,6 +357,15 @@ def column_label(lines: list[list[Text]]) -> tuple[Text | None, list[list[Text]]
                            and not kicker_ending(first.plain)):
         return first, rest
     return None, lines
+
+
+def rubric(first: Text, second: Text) -> bool:
+    """A first line too short to be a head of its own (科学种田 over
+    早稻要注意防治稻飞虱), not a stub wanting the next line (重庆首个 /
+    儿童友好馆开馆) nor a time or occasion (春运首日): the column's rubric."""
+    a = SPACE.sub("", first.plain)
+    return (len(a) <= STUB_MAX and not LABEL_PUNCT.search(a) and not one_phrase(first, second)
+            and not kicker_ending(a) and not kicker_opening(a))
 
 
 def split_heads(units: list[Text]) -> tuple[Text | None, Text | None, list[Text]]:
