@@ -633,6 +633,29 @@ PAGES = {
          ("section", "点评", [
              {"title": "小食堂 大民生", "opening": [("dateline", "本报讯")], "items": ["社区食堂昨日开张。"]}])],
     ),
+    # a salutation set apart (编辑同志：) is the letter's first paragraph, not a head
+    "letter-salutation": (
+        [D("读者来信"),
+         D("供销社应当把好秤"),
+         D("编辑同志："),
+         P("上月我到门市部买了五斤白糖。"),
+         P("何桂英"),
+         ],
+        [("section", "读者来信", [{"title": "供销社应当把好秤", "items": ["编辑同志：", "上月我到门市部买了五斤白糖。"],
+                               "closing": ["何桂英"]}])],
+    ),
+    # Heads after: heads after a news report's text close it, even when the
+    # text after them runs to another head (a report has no subheads)
+    "heads-after-report": (
+        [P("本报讯 老旧小区加装电梯63台。"),
+         D("市住建局昨日宣布", "我市老旧小区今年已加装电梯63台"),
+         P("滨江公园的花海进入盛花期。"),
+         D("滨江公园粉黛乱子草进入最佳观赏期"),
+         ],
+        [{"kicker": "市住建局昨日宣布", "title": "我市老旧小区今年已加装电梯63台",
+          "opening": [("dateline", "本报讯")], "items": ["老旧小区加装电梯63台。"]},
+         {"title": "滨江公园粉黛乱子草进入最佳观赏期", "items": ["滨江公园的花海进入盛花期。"]}],
+    ),
     # Heads before: a report that opened with its byline cannot also close
     # with a writer's name: the group before that name heads a new article.
     "signed-twice": (

@@ -199,7 +199,7 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
         return continuation_tokens(block, text)
     if is_box_label(text.plain):
         return [Token(LABEL, block, text)]
-    if block.kind == DISPLAY and WORDS.search(text.plain):     # a head has words, not just a figure
+    if block.kind == DISPLAY and WORDS.search(text.plain) and not introduces(text.plain):
         lines = display_lines(text)
         # a closing byline, perhaps broken over lines ((实习生 汪 / 洁))
         closing = people.closing(Text.join(lines, "") if len(lines) > 1 else text, today) \
@@ -211,6 +211,13 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
             return [Token(HEAD, block, text, lines=[lines[:-1]]), Token(BYLINE, block, lines[-1], paras=byline)]
         return [Token(HEAD, block, text, lines=[lines])]
     return paragraph_tokens(block, text, today)
+
+
+def introduces(plain: str) -> bool:
+    """A display line ending in a colon introduces the text under it (the
+    salutation 编辑同志：): it is text, not a head (box labels such as 解读：
+    are read before this is asked)."""
+    return "\n" not in plain and plain.rstrip()[-1:] in "：:"
 
 
 def tokenize(page: Page, today: str | None) -> list[Token]:
