@@ -90,6 +90,10 @@ def word_list(name: str) -> frozenset[str]:
 
 
 KICKER_STARTS = tuple(wordlists.words("articles_kicker_starts.txt"))
+_SUBJECTS = wordlists.words("articles_place_subjects.txt")
+PLACE_SUBJECT = regex.compile(
+    r"(?:%s|\p{Han}{2,3}?(?:%s))" % (wordlists.alternation(w for w in _SUBJECTS if not w.startswith("*")),
+                                   wordlists.alternation(w[1:] for w in _SUBJECTS if w.startswith("*"))))
 
 
 def is_box_label(text: str) -> bool:
@@ -260,6 +264,8 @@ def kicker_like(first: Text, second: Text) -> bool:
     A dash opens a subtitle; a verb of reporting (…时强调) ends a kicker, a
     time, occasion or purpose opens one (and a line after the title opening
     so is a subtitle).
+    The main title states the news of a place or unit (东岭乡推广杂交水稻获丰收):
+    a line over it that names none sets the scene (科学种田见成效).
     The main title carries the quoted figure of speech (“老房子”穿上“新外衣”),
     so quotes in the second line only make the first its kicker; so does a
     couplet of full clauses over a single phrase.  Otherwise the main title
@@ -273,6 +279,8 @@ def kicker_like(first: Text, second: Text) -> bool:
         return True
     if kicker_opening(b):
         return False
+    if PLACE_SUBJECT.match(b) and not PLACE_SUBJECT.match(a):
+        return True
     if QUOTE.search(b) and not QUOTE.search(a):
         return True
     if is_couplet(a) and not SPACE.search(b):
