@@ -102,6 +102,12 @@ CASES = [
      [expect(MASTHEAD, "人民日报RENMIN RIBAO"), expect(MASTHEAD, "2023年3月5日 星期日")]),
     ("人民日报 2023年3月5日 星期日 第26500期 今日24版\n\n正文第一段。",
      [expect(MASTHEAD, "人民日报 2023年3月5日 星期日 第26500期 今日24版")]),
+    # an imprint key whose value the extraction put on the next line, with the
+    # paper's name and slogan in a block of their own above it
+    ("岳溪日报\nYUEXI DAILY\n中共岳溪省委机关报\n\n国内统一连续出版物号\nCN 48-0002\n2016年3月8日\n星期二\n\n"
+     "本报讯 近日，全市科技创新大会召开。",
+     [expect(MASTHEAD, "岳溪日报YUEXI DAILY中共岳溪省委机关报"), expect(MASTHEAD, "国内统一连续出版物号"),
+      expect(MASTHEAD, "CN 48-0002"), expect(MASTHEAD, "2016年3月8日"), expect(MASTHEAD, "星期二")]),
     # an inside page's header: date, page, column, editors without colons
     ("2022年6月13日 星期一 3 要闻\n责任编辑 王晓军 美编 黄景琳\n\n本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "2022年6月13日 星期一 3 要闻"), expect(MASTHEAD, "责任编辑 王晓军 美编 黄景琳")]),

@@ -124,11 +124,16 @@ def reading(s: str, hant: bool) -> str:
     return simplified(s) if hant else s
 
 
+BARE_KEYS = frozenset(KEYS)
+
+
 def may_be_masthead_line(s: str, hant: bool) -> bool:
     """Masthead strength 1 or 2, a slogan, the paper's name in capitals, a
-    bare number: a line the masthead may absorb."""
+    bare number, an imprint key whose value the extraction put on the next
+    line (国内统一连续出版物号 / CN 48-0001): a line the masthead may absorb."""
     s = s.strip()
     return bool(masthead_strength(reading(s, hant)) or SLOGAN.fullmatch(s) or LATIN_NAME.fullmatch(s)
+                or reading(s, hant).rstrip("：: ") in BARE_KEYS
                 or (s.isdecimal() and len(s) <= 3)      # a number split off its field (今日 版 … 16)
                 or publication.PAGE.fullmatch(reading(s, hant)))     # the page number alone (A12, 第2版)
 
