@@ -240,7 +240,7 @@ def _date(m: "regex.Match[str]") -> str | None:
 
 def _read_pages(lines: list[str], printed: list[str], pub: Publication) -> None:
     """The page count: 今日16版, or 今日 版 plus the number the extraction
-    split off (总第513期16)."""
+    split off (总第513期16), or a count broken over two lines (今日 / 12版)."""
     for i, ln in enumerate(lines):
         m = PAGES.search(ln)
         if not m:
@@ -256,6 +256,9 @@ def _read_pages(lines: list[str], printed: list[str], pub: Publication) -> None:
             shown = shown[:-1] + n + shown[-1]
         pub.pages, pub.pages_text = number(n), shown
         return
+    m = PAGES.search("\n".join(lines))      # a field broken over two lines (今日 / 12版)
+    if m and m["n"] is not None:
+        pub.pages, pub.pages_text = number(m["n"]), regex.sub(r"\s+", "", "\n".join(printed)[m.start():m.end()])
 
 
 def prints_page_number(s: str) -> bool:

@@ -36,6 +36,8 @@ CASES = [
     (["2011年9月2日 星期五 东江日报", "B7", "编辑：王一"], dict(title="东江日报", date="2011-09-02", page="B7")),
     (["岚州日报社出版　第5123号　今日四版"], dict(title="岚州日报", issue="5123", pages=4, publisher="岚州日报社")),
     (["今日八版　总第1642期"], dict(issue="1642", pages=8)),
+    # the page count broken over two lines: a count, not the page's number
+    (["第24517期 今日", "12版"], dict(issue="24517", pages=12)),
     # not printed, or not a paper's name
     (["民国时期的老报纸 第三版"], dict(page="03")),
     (["这是他说的第二版方案"], {}),
