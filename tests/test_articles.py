@@ -766,6 +766,9 @@ HEADS = [
     # must not: a word that ends like a place but names no one place (社区, 小区)
     (["家门口的“充电站”建起来了", "社区新能源车主不再排队"], (None, "家门口的“充电站”建起来了", ["社区新能源车主不再排队"])),
     (["市区新增三处停车场", "缓解老城区停车难"], (None, "市区新增三处停车场", ["缓解老城区停车难"])),
+    # must not join: a call to action opens a head of its own
+    (["在京全国人大代表热议政府工作报告", "把发展实体经济放在更加突出位置"],
+     (None, "在京全国人大代表热议政府工作报告", ["把发展实体经济放在更加突出位置"])),
     # must not: a quality is no measured quantity
     (["提高教育质量", "我市新建二十所学校"], ("提高教育质量", "我市新建二十所学校", [])),
     # a line ending in a verb whose object is the title below is its kicker

@@ -71,7 +71,8 @@ UNFINISHED_END = regex.compile(r"(?:[0-9０-９]+|[一二两三四五六七八�
                                r"|(?:(?:吞吐|总|产|销|客流|货运|成交|交易|发电|用电|降水|存|增)量|面积|总额|总值|产值|人数|比重)$")
 # A line that cannot open a head: a preposition or an adverb wanting the
 # subject on the line above (全区第一座小型水力发电站 / 在白沙河上建成发电).
-DEPENDENT_START = regex.compile(r"[在于於从從向对對把被给給将將已正仍]")
+# Not 把, 向, 对, 给: they open a call to action (把发展实体经济放在更加突出位置).
+DEPENDENT_START = regex.compile(r"[在于於从從被将將已正仍]")
 CAPTION_LINE_MAX = 30   # longest caption line set on its own
 SENTENCE_END = regex.compile(r"[。！？!?…]$")
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
