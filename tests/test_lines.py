@@ -139,6 +139,14 @@ CASES = [
          page(*ABOVE_WIDE, "", "各地要组织人员下田检查，发现问题及时处理", "", "各县要抽调干部深入农", *BELOW_WIDE),
          [(P, "".join(ABOVE_WIDE)), (P, "各地要组织人员下田检查，发现问题及时处理"),
           (P, "各县要抽调干部深入农" + "".join(BELOW_WIDE))]),
+    # heads after their text, under a caption ending in its credit, with no blank line
+    # between: every line below the credit is a head, the kicker over the title too
+    case("heads-after-a-credit",
+         page(*ABOVE_WIDE, "昨日，市民在公园内赏花。 本报记者 严冬 摄", "第二届桂花文化节开幕",
+              "桂园3000多株桂花竞相绽放", "", "本报讯（记者 周建新）近日，", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE) + "昨日，市民在公园内赏花。 本报记者 严冬 摄"),
+          (D, "第二届桂花文化节开幕\n桂园3000多株桂花竞相绽放"),
+          (P, "本报讯（记者 周建新）近日，" + "".join(BELOW_WIDE))]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

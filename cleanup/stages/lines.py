@@ -68,6 +68,10 @@ SPACES = " \t\u3000"
 # letter-spaced running text (突 破 万 亿) spaces single characters.
 WORD_GAP = regex.compile(r"\p{Han}{2}[ \u3000]+\p{Han}|\p{Han}[ \u3000]+\p{Han}{2}")
 
+# A photo credit that ends a caption's line (…赏桂花。 本报记者 严冬 摄, …摄/曾诚):
+# the caption is finished, as after a sentence end.
+CREDIT_TAIL = regex.compile(r"[。！？!?][^。！？!?]{0,16}(?:[摄攝]|[摄攝][/／]\p{Han}{2,4})$")
+
 WINDOW = 5            # text lines on each side that give a line's usual width
 SAME_COLUMN = 1.15    # usual widths before and after within this ratio: one column
 FEW = 3               # fewer lines than this on one side do not tell its width
@@ -384,8 +388,10 @@ def mark_edges(groups: list[list[Shape]], bounds: list[tuple[int, int]],
                head: Callable[[Shape, Shape | None], bool]) -> None:
     """Display lines at the edges of runs of running text (see `edges`):
     above the top, a head and the lines above it (and the one below a hard
-    break); from the bottom on, a head and the lines below it.  `head` sees
-    a line and the one after it (perhaps across a blank line)."""
+    break); below the bottom, where no line carries punctuation, all the
+    lines once one of them is a head (a kicker over a title, heads after
+    their text).  `head` sees a line and the one after it (perhaps across a
+    blank line)."""
     for g, (run, (top, bottom)) in enumerate(zip(groups, bounds)):
         if not top and bottom == len(run):
             continue
@@ -396,22 +402,22 @@ def mark_edges(groups: list[list[Shape]], bounds: list[tuple[int, int]],
             for s in run[:last + 1]:
                 s.display = True
         heads = [k for k in range(bottom, len(run)) if head(run[k], run[k + 1] if k + 1 < len(run) else nxt)]
-        for s in run[heads[0]:] if heads else ():
+        for s in run[bottom:] if heads else ():
             s.display = True
 
 
 def edges(run: list[Shape]) -> tuple[int, int]:
     """Where display lines may sit in a run of running text: above `top`
     (its first line of running text), and from `bottom` on, when a sentence
-    ends on the line before.  A run of display lines, or of double-spaced text,
-    has no such edges."""
+    or a caption with its credit ends on the line before.  A run of display
+    lines, or of double-spaced text, has no such edges."""
     if run[0].spaced or (run[0].runs_on and run[-1].punct):
         return 0, len(run)
     top = next((k for k, s in enumerate(run) if s.runs_on), len(run))
     if top == len(run):
         return 0, len(run)
     last = next((k for k in range(len(run) - 1, top - 1, -1) if run[k].punct), top)
-    return top, last + 1 if run[last].stop else len(run)
+    return top, last + 1 if run[last].stop or CREDIT_TAIL.search(run[last].text) else len(run)
 
 
 def marked_head(s: Shape, nxt: Shape | None) -> bool:
