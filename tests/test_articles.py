@@ -609,16 +609,19 @@ PAGES = {
         [{"title": "三项措施保安全", "opening": [("dateline", "本报讯")],
           "items": ["县里出台三项措施。", "■加强巡查。", "■落实值班。"]}],
     ),
-    # ... and with no untitled item before it, the article just before it
+    # ... but below titled articles only, it heads the articles after it, as
+    # it was printed over them
     "banner-after-titled": (
         [P("本报讯 全民健身月启动。"),
          D("全民健身月启动"),
-         P("体育", SECTION),
-         P("本报讯 游泳馆暑期开放。"),
-         D("游泳馆暑期开放"),
+         P("市民来信", SECTION),
+         P("我家住在翠苑小区，门口有个垃圾站。"),
+         P("读者 刘建国"),
+         D("小区门口的垃圾站该挪挪了"),
          ],
-        [("section", "体育", [{"title": "全民健身月启动", "opening": [("dateline", "本报讯")], "items": ["全民健身月启动。"]}]),
-         {"title": "游泳馆暑期开放", "opening": [("dateline", "本报讯")], "items": ["游泳馆暑期开放。"]}],
+        [{"title": "全民健身月启动", "opening": [("dateline", "本报讯")], "items": ["全民健身月启动。"]},
+         ("section", "市民来信", [{"title": "小区门口的垃圾站该挪挪了", "items": ["我家住在翠苑小区，门口有个垃圾站。"],
+                               "closing": ["读者 刘建国"]}])],
     ),
     # must not lose the label: a column inside a page banner's section
     "column-inside-banner-after": (

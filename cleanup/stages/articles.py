@@ -653,9 +653,11 @@ class Builder:
         it heads the articles after it.  Heads after, below articles: like
         the heads it is extracted after what it heads: the untitled articles
         right before it (briefs under a column label have no titles), else
-        the nearest untitled one, else the article just before it."""
+        the nearest untitled one.  Below titled articles only, it heads the
+        articles after it, as it was printed over them."""
         articles = [x for x in self.container if isinstance(x, Article)] if self.after else []
-        if not articles:
+        untitled = [x for x in articles if not x.title]
+        if not untitled:
             self.open_section(head, column)
             return
         briefs: list = []
@@ -663,8 +665,7 @@ class Builder:
             if not isinstance(x, Article) or x.title:
                 break
             briefs.insert(0, x)
-        untitled = [x for x in articles if not x.title]
-        self.wrap_in_section(head, briefs or [(untitled or articles)[-1]])
+        self.wrap_in_section(head, briefs or [untitled[-1]])
 
     def wrap_in_section(self, head: Text, arts: list[Article]) -> None:
         """Heads after: a column label over the heads that close `arts` (in
