@@ -114,6 +114,7 @@ PUBLISHER = regex.compile(
 NUMBERED_FIELDS = regex.compile("|".join(f"(?:{p.pattern})" for p in (DATE_FIELD, ISSUE, PAGES, CN, PAGE)))
 STRAY_NUMBER = regex.compile(rf"(?<!\S){NUM}{{1,3}}(?!\S)")
 MAX_PAGES = 400
+BARE_PAGE = regex.compile(rf"\s*(?P<n>{NUM}{{1,2}})\s*")
 
 
 # ------------------------------------------------------------ masthead lines
@@ -216,6 +217,8 @@ def read(lines: Iterable[str]) -> Publication:
     m = PAGE.search(_masked(text, (PAGES,)))    # as prints_page_number
     if m:
         pub.page = page_number(m["n"])
+    else:
+        pub.page = _bare_page_number(lines)
     m = CN.search(text)
     if m:
         pub.idno = f"CN {m['a']}-{m['b']}" + (f"/{m['c']}" if m["c"] else "")
@@ -259,6 +262,18 @@ def _read_pages(lines: list[str], printed: list[str], pub: Publication) -> None:
     m = PAGES.search("\n".join(lines))      # a field broken over two lines (今日 / 12版)
     if m and m["n"] is not None:
         pub.pages, pub.pages_text = number(m["n"]), regex.sub(r"\s+", "", "\n".join(printed)[m.start():m.end()])
+
+
+def _bare_page_number(lines: list[str]) -> str | None:
+    """The page number printed alone on the running head's first or last
+    line (07 / 健康 / 2023年11月16日): a bare number of one or two digits
+    there, on a page that prints no page count (which a bare number may
+    belong to: 今日 版 … 16)."""
+    for ln in (lines[0], lines[-1]) if lines else ():
+        m = BARE_PAGE.fullmatch(ln)
+        if m and not PAGES.search("\n".join(lines)):
+            return page_number(m["n"])
+    return None
 
 
 def prints_page_number(s: str) -> bool:

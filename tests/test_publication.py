@@ -36,6 +36,12 @@ CASES = [
     (["2011年9月2日 星期五 东江日报", "B7", "编辑：王一"], dict(title="东江日报", date="2011-09-02", page="B7")),
     (["岚州日报社出版　第5123号　今日四版"], dict(title="岚州日报", issue="5123", pages=4, publisher="岚州日报社")),
     (["今日八版　总第1642期"], dict(issue="1642", pages=8)),
+    # the page number alone on the running head's first or last line
+    (["07", "2023年11月16日 星期四", "澜州日报"], dict(title="澜州日报", date="2023-11-16", page="07")),
+    (["2011年9月2日 星期五 东江日报", "8"], dict(title="东江日报", date="2011-09-02", page="08")),
+    # must not: a number inside the running head, or the count split off 今日 版
+    (["2011年9月2日 星期五", "8", "东江日报"], dict(title="东江日报", date="2011-09-02")),
+    (["今日 版", "2022年4月19日 星期二", "16"], dict(date="2022-04-19", pages=16)),
     # the page count broken over two lines: a count, not the page's number
     (["第24517期 今日", "12版"], dict(issue="24517", pages=12)),
     # not printed, or not a paper's name

@@ -108,6 +108,11 @@ CASES = [
      "本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "岳溪日报YUEXI DAILY中共岳溪省委机关报"), expect(MASTHEAD, "国内统一连续出版物号"),
       expect(MASTHEAD, "CN 48-0002"), expect(MASTHEAD, "2016年3月8日"), expect(MASTHEAD, "星期二")]),
+    # the page number alone over the page's name and the date: the masthead
+    # takes it across the page name
+    ("07\n\n健康\n\n2023年11月16日 星期四\n澜州日报\n\n本报讯 近日，全市科技创新大会召开。",
+     [expect(MASTHEAD, "07"), expect(SECTION, "健康"), expect(MASTHEAD, "2023年11月16日 星期四"),
+      expect(MASTHEAD, "澜州日报")]),
     # an inside page's header: date, page, column, editors without colons
     ("2022年6月13日 星期一 3 要闻\n责任编辑 王晓军 美编 黄景琳\n\n本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "2022年6月13日 星期一 3 要闻"), expect(MASTHEAD, "责任编辑 王晓军 美编 黄景琳")]),

@@ -430,14 +430,18 @@ def mark(piece: Piece, zone: str, why: str, **facts: str) -> None:
 
 def expand_masthead(pieces: list[Piece], hant: bool) -> None:
     """Slogans, QR labels, a paper name or a lone date next to masthead
-    lines are masthead too.  A short line between the masthead and running
-    text is more likely the next article's headline: it is left alone."""
+    lines are masthead too, also across the page's name in the running head
+    (07 / 健康 / 2023年11月16日 星期四).  A short line between the masthead
+    and running text is more likely the next article's headline: it is left
+    alone."""
     for order in (pieces, pieces[::-1]):
         run: list[Piece] = []
         after_masthead = False
         for p in order + [None]:
             if p is not None and after_masthead and p.zone is None and p.candidate(hant):
                 run.append(p)
+                continue
+            if p is not None and after_masthead and not run and p.zone == SECTION and "column" not in p.facts:
                 continue
             if run and p is not None and p.running_text():
                 while run and not masthead_strength(reading(run[-1].plain, hant)):
