@@ -954,3 +954,49 @@ def test_column_label(blocks, label):
     found, rest = articles.column_label([[Text.of(s) for s in block] for block in blocks])
     assert (found.plain if found else None) == label
     assert sum(map(len, rest)) == sum(map(len, blocks)) - (found is not None)
+
+
+# An opening byline set with the heads: (printed lines, heads left, byline text)
+BYLINES_UNDER_HEADS = [
+    (["家门口的“健康守门人”越来越专业", "本报记者 孔令仪 通讯员 范晓东"],
+     ["家门口的“健康守门人”越来越专业"], "本报记者 孔令仪 通讯员 范晓东"),
+    # broken over the last two lines
+    (["家门口的“健康", "守门人”越来越专业", "本报记者 孔令仪 通讯", "员 范晓东"],
+     ["家门口的“健康", "守门人”越来越专业"], "本报记者 孔令仪 通讯员 范晓东"),
+    # after a space at the end of the last head
+    (["流感高发季", "专家解答市民关心的几个问题 本报记者 邵晨阳"],
+     ["流感高发季", "专家解答市民关心的几个问题"], "本报记者 邵晨阳"),
+    # must not: heads with spaces and no byline, a head that mentions a reporter
+    (["中秋临近 质监部门抽检月饼", "9批次月饼不合格"], ["中秋临近 质监部门抽检月饼", "9批次月饼不合格"], None),
+    (["记者节里的坚守", "一线记者 讲述新闻背后的故事"], ["记者节里的坚守", "一线记者 讲述新闻背后的故事"], None),
+]
+
+
+@pytest.mark.parametrize("lines,heads,byline", BYLINES_UNDER_HEADS)
+def test_byline_under_heads(monkeypatch, lines, heads, byline):
+    monkeypatch.setattr(people, "split_opening", REAL_SPLIT_OPENING)
+    block = D(*lines)
+    left, token = articles.byline_under_heads(block, [Text.of(s) for s in lines], None)
+    assert [t.plain.strip() for t in left] == heads
+    assert (token.text.plain if token else None) == byline
+
+
+def test_byline_under_heads_ends_the_look_ahead_for_signatures(monkeypatch):
+    """Heads before: a byline set under the next article's heads is a stop
+    for the look-ahead that finds signatures: a subhead in an article that
+    opened with its byline stays a subhead, though a later article closes
+    with a writer's name."""
+    monkeypatch.setattr(people, "split_opening", REAL_SPLIT_OPENING)
+    page = convert([D("家门口的健康守门人越来越专业", "本报记者 孔令仪"),
+                    P("居民赵桂兰刚做完心电图。"),
+                    D("村医有了新装备"),
+                    P("走进石板村卫生室，设备一应俱全。"),
+                    D("三十年守护患者的每一次呼吸", "本报记者 温雅琪"),
+                    P("凌晨两点，科室的灯依然亮着。"),
+                    D("秋冬进补别盲目跟风"),
+                    P("不少市民有秋冬进补的习惯。"),
+                    P("（记者 梁晨）")])
+    first, second, third = [outline(x) for x in page.body]
+    assert first["subsections"] == [("村医有了新装备", ["走进石板村卫生室，设备一应俱全。"])]
+    assert second["title"] == "三十年守护患者的每一次呼吸"
+    assert third["title"] == "秋冬进补别盲目跟风" and third["closing"] == ["（记者 梁晨）"]

@@ -212,11 +212,31 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
             if len(lines) <= 2 and len(text.plain) <= SHORT_BLOCK and may_close(text.plain) else None
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
-        byline, rest = people.split_opening(lines[-1], today) if len(lines) > 1 else ([], None)
-        if byline and not rest:
-            return [Token(HEAD, block, text, lines=[lines[:-1]]), Token(BYLINE, block, lines[-1], paras=byline)]
+        heads, byline = byline_under_heads(block, lines, today)
+        if byline is not None:
+            return [Token(HEAD, block, text, lines=[heads]), byline]
         return [Token(HEAD, block, text, lines=[lines])]
     return paragraph_tokens(block, text, today)
+
+
+def byline_under_heads(block: Block, lines: list[Text], today: str | None) -> tuple[list[Text], Token | None]:
+    """An opening byline set with the heads, as their last line, broken over
+    the last two lines (本报记者 孔令仪 通讯 / 员 范晓东), or after a space at the
+    end of the last head (专家解答市民关心的几个问题 本报记者 邵晨阳): the heads
+    without it, and its token."""
+    if len(lines) < 2:
+        return lines, None
+    last = lines[-1]
+    tries = [(lines[:-1], last)]
+    if len(lines) > 2:
+        tries.append((lines[:-2], Text.join(lines[-2:])))
+    tries += [(lines[:-1] + [last.slice(0, m.start())], last.slice(m.end()))
+              for m in SPACE.finditer(last.plain) if m.start() > 0]
+    for heads, tail in tries:
+        byline, rest = people.split_opening(tail, today)
+        if byline and not rest:
+            return heads, Token(BYLINE, block, tail, paras=byline)
+    return lines, None
 
 
 def introduces(plain: str) -> bool:
@@ -595,7 +615,7 @@ class Builder:
         self.unclassified = Division("unclassified")
         self.count = 0
         self.last_matter = max((k for k, t in enumerate(tokens) if t.kind not in (FURNITURE, BANNER)), default=-1)
-        self.next_stop = following(tokens, (OPEN, CLOSE, NOTE, BANNER))
+        self.next_stop = following(tokens, (OPEN, CLOSE, NOTE, BANNER, BYLINE))
         self.next_mark = following(tokens, (HEAD, OPEN, CLOSE, NOTE, BANNER))
 
     # -- helpers
