@@ -27,6 +27,7 @@ AUTHOR = "author"
 CLOSES = "-"          # role of a word that ends a byline without naming a role (报道)
 LONGEST = 80          # no byline, dateline or credit block is longer than this
 NAME_DOTS = "·•・"     # inside transliterated names: 阿依古丽·买买提
+BYLINE_MARKS = "□■◇◆"   # a box mark that sets off a byline under a head (□ 周启明)
 
 
 ROLES: dict[str, str] = dict(e.split() for e in words("roles.txt"))
@@ -463,10 +464,12 @@ def _bracketed_source(plain: str, start: int, end: int) -> Piece | None:
 def closing(text: Text, today: str | None) -> list[Para] | None:
     """A whole block that is a closing byline or dateline ((记者 X),
     (新华社武汉6月12日电), a bare name line 王静 王柯岚, an organisation in
-    brackets (县卫生局)); None otherwise.
-    A photo credit is `credit`'s, not a closing byline."""
+    brackets (县卫生局)), perhaps set off by a box mark (□ 周启明); None
+    otherwise.  A photo credit is `credit`'s, not a closing byline."""
     plain = text.plain
     start, end = _bounds(plain)
+    if plain[start:start + 1] in BYLINE_MARKS:
+        start = _skip_space(plain, start + 1)
     if start == end or end - start > LONGEST:
         return None
     if _nameless_byline(plain):

@@ -17,7 +17,8 @@ from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAG
                            Note, Page, PageRef, Para, Publication, Section, Teasers, Text)
 from cleanup.stages import articles
 
-REAL_SPLIT_OPENING = people.split_opening     # before the stand-in below replaces it
+REAL_SPLIT_OPENING = people.split_opening     # before the stand-ins below replace them
+REAL_CLOSING = people.closing
 
 # ---------------------------------------------------------- stand-in people
 
@@ -966,6 +967,8 @@ BYLINES_UNDER_HEADS = [
     # after a space at the end of the last head
     (["流感高发季", "专家解答市民关心的几个问题 本报记者 邵晨阳"],
      ["流感高发季", "专家解答市民关心的几个问题"], "本报记者 邵晨阳"),
+    # a name set off by a box mark
+    (["家电降价潮说明了什么", "□ 周启明"], ["家电降价潮说明了什么"], "□ 周启明"),
     # must not: heads with spaces and no byline, a head that mentions a reporter
     (["中秋临近 质监部门抽检月饼", "9批次月饼不合格"], ["中秋临近 质监部门抽检月饼", "9批次月饼不合格"], None),
     (["记者节里的坚守", "一线记者 讲述新闻背后的故事"], ["记者节里的坚守", "一线记者 讲述新闻背后的故事"], None),
@@ -975,6 +978,7 @@ BYLINES_UNDER_HEADS = [
 @pytest.mark.parametrize("lines,heads,byline", BYLINES_UNDER_HEADS)
 def test_byline_under_heads(monkeypatch, lines, heads, byline):
     monkeypatch.setattr(people, "split_opening", REAL_SPLIT_OPENING)
+    monkeypatch.setattr(people, "closing", REAL_CLOSING)
     block = D(*lines)
     left, token = articles.byline_under_heads(block, [Text.of(s) for s in lines], None)
     assert [t.plain.strip() for t in left] == heads

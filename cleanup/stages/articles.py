@@ -222,8 +222,9 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
 def byline_under_heads(block: Block, lines: list[Text], today: str | None) -> tuple[list[Text], Token | None]:
     """An opening byline set with the heads, as their last line, broken over
     the last two lines (本报记者 孔令仪 通讯 / 员 范晓东), or after a space at the
-    end of the last head (专家解答市民关心的几个问题 本报记者 邵晨阳): the heads
-    without it, and its token."""
+    end of the last head (专家解答市民关心的几个问题 本报记者 邵晨阳), or a
+    name set off by a box mark (□ 周启明): the heads without it, and its
+    token."""
     if len(lines) < 2:
         return lines, None
     last = lines[-1]
@@ -234,6 +235,8 @@ def byline_under_heads(block: Block, lines: list[Text], today: str | None) -> tu
               for m in SPACE.finditer(last.plain) if m.start() > 0]
     for heads, tail in tries:
         byline, rest = people.split_opening(tail, today)
+        if not byline and tail.plain.lstrip()[:1] in people.BYLINE_MARKS:
+            byline, rest = people.closing(tail, today) or [], None
         if byline and not rest:
             return heads, Token(BYLINE, block, tail, paras=byline)
     return lines, None
