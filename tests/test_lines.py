@@ -147,6 +147,16 @@ CASES = [
          [(P, "".join(ABOVE_WIDE) + "昨日，市民在公园内赏花。 本报记者 严冬 摄"),
           (D, "第二届桂花文化节开幕\n桂园3000多株桂花竞相绽放"),
           (P, "本报讯（记者 周建新）近日，" + "".join(BELOW_WIDE))]),
+    # a head that asks, over lines far shorter than the column
+    case("question-head",
+         page(*ABOVE_WIDE, "", "流感高发季", "接种流感疫苗，", "现在还来得及吗？", "", "随着气温下降，流", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (D, "流感高发季\n接种流感疫苗，\n现在还来得及吗？"),
+          (P, "随着气温下降，流" + "".join(BELOW_WIDE))]),
+    # must not: a question in running text, its lines filling the column
+    case("question-in-text",
+         page(*ABOVE_WIDE, "", "不少市民关心，现在接种流感疫", "苗还来得及吗？", "", "随着气温下降，流", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (P, "不少市民关心，现在接种流感疫苗还来得及吗？"),
+          (P, "随着气温下降，流" + "".join(BELOW_WIDE))]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

@@ -516,13 +516,21 @@ def dash_subtitled(run: list[Shape]) -> bool:
     return any(s.text.startswith("——") for s in run[1:])
 
 
+def question_head(run: list[Shape]) -> bool:
+    """A head that asks (流感高发季 / 接种流感疫苗， / 现在还来得及吗？): a line
+    ends in a question mark, and every line with punctuation stops far short
+    of its column, as no wrapped sentence does."""
+    return any(s.text[-1:] in "？?" for s in run) and all(
+        s.usual and s.usual - s.width >= SHORT_DEFICIT for s in run if s.punct or s.stop)
+
+
 def mark_short_heads(groups: list[list[Shape]]) -> None:
     """Heads that carry sentence punctuation, set apart by blank lines after
     a finished text or a head: a few short
     lines, one after the first opening a dash subtitle, none ending a
     sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 / ——已播早稻秧田十二万亩，
     / 比去年同期多三成); a question kicker over its title (主帥去留？ /
-    東區班主：季後再作檢討); a single line with a comma, far shorter than the
+    東區班主：季後再作檢討) or a head that asks (see `question_head`); a single line with a comma, far shorter than the
     running text after it (早作准备，迎接夏收), or wider than its column over
     a dateline (国务院发出指示，要求各地… / 新华社北京10日电…)."""
     for g, run in enumerate(groups):
@@ -533,7 +541,9 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
             continue
         nxt = groups[g + 1][0] if g + 1 < len(groups) else None
         asks = len(run) == 2 and run[0].text[-1:] in "？?" and len(run[0].text) <= QUESTION_KICKER_MAX
-        if any(s.stop or s.note or "。" in s.text for s in (run[1:] if asks else run)):
+        questions = asks or question_head(run)
+        if any(s.note or "。" in s.text or s.stop and not (questions and s.text[-1:] in "？?")
+               for s in (run[1:] if asks else run)):
             continue
         if any(len(s.text) > SHORT_HEAD_MAX and (len(s.text) > 2 * SHORT_HEAD_MAX or not s.strong)
                for s in run):     # a line in fake bold may be twice as long
@@ -544,7 +554,7 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
         alone = len(run) == 1 and nxt is not None and not nxt.display \
             and (max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
                  or shaped_head(run[0]) and run[0].width > run[0].usual and people.opens_with_dateline(nxt.text))
-        if dashed or asks or alone:
+        if dashed or questions or alone:
             for s in run:
                 s.display = True
 
