@@ -252,6 +252,9 @@ CASES = [
     ("政务简报\n\n●6月12日，副市长巡查中考工作。", [expect(SECTION, "政务简报", column="1")]),
     ("要闻\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "要闻")]),   # a page name, no column
     ("经济短波\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "经济短波", column="1")]),   # a column word ends it
+    ("■健康提醒\n\n天冷了，心脑血管病患者要注意保暖。", [expect(SECTION, "■健康提醒", column="1")]),   # a marked short word
+    ("□ 周启明\n\n今年以来，我省家电市场降价之风一浪高过一浪。", []),      # must not: a marked name is a byline
+    ("■加强巡查\n\n■落实值班。", []),      # must not: a marked item over items
     ("第5版　社会新闻\n\n本报讯 副市长巡查中考工作。", [expect(MASTHEAD, "第5版　社会新闻")]),   # a running head
     ("推进科技成果转化\n解读\n\n近日，展示中心投入使用。", []),
     ("正文第一段。\n\n## 牢记嘱托·科技局", []),

@@ -93,6 +93,11 @@ INNER_SPACE = re.compile(r"\S[ \t\u3000]+\S")
 GATE_SCAN = re.compile(f"[{GATE}{traditional(GATE)} \t\u3000#]")
 LINE_START = attrgetter("start")
 DECORATIONS = " \u3000■□◆◇●○▲△★☆▼▽【】[]"
+# A short word of its own after a box mark (■健康提醒) is a column label; a
+# marked item of a list or of news briefs runs on into a sentence, and a
+# marked name is a byline (□ 周启明).
+COLUMN_MARKS = "■□◆◇"
+MARKED_COLUMN = regex.compile(r"\p{Han}{2,6}")
 BANNER_DOT = regex.compile(r"[·•・]")
 DOTTED_NAME = regex.compile(r"\p{Han}{2,8}[·•・]\p{Han}{2,8}")      # 云梧新闻·社会
 NONSPACE = regex.compile(r"\S")
@@ -181,6 +186,8 @@ def label_mark(line: Line) -> Mark:
     word = "".join(stripped.strip(DECORATIONS).split())   # letter-spaced too: 简  讯
     if word in COLUMNS or (len(word) <= COLUMN_ENDING_MAX and word.endswith(COLUMN_ENDINGS)):
         return Mark(SECTION, {"column": "1"}, why="column label")
+    if stripped[0] in COLUMN_MARKS and MARKED_COLUMN.fullmatch(word) and people.closing(line.text, None) is None:
+        return Mark(SECTION, {"column": "1", "marked": "1"}, why="column label (a short word after a box mark)")
     if word in PAGE_NAMES:
         return Mark(SECTION, why="page name")
     if DOTTED_NAME.fullmatch(word):
@@ -704,6 +711,17 @@ def repair_page_count(page: Page, pieces: list[Piece]) -> None:
     page.log(NAME, into.lines[0].number, target.plain, into.replaced.plain, "page count split off by the extraction")
 
 
+def marked_lists(pieces: list[Piece]) -> None:
+    """A short marked word next to another marked line is an item of a
+    list (■加强巡查 / ■落实值班。), not a column label."""
+    for i, p in enumerate(pieces):
+        if p.zone == SECTION and p.facts.pop("marked", None):
+            near = [q.plain.lstrip()[:1] for q in pieces[max(0, i - 1):i + 2] if q is not p]
+            if any(c and c in COLUMN_MARKS for c in near):
+                p.zone, p.why = None, ""
+                p.facts.clear()
+
+
 # ------------------------------------------------------------------- run
 
 def run(page: Page) -> Page:
@@ -721,6 +739,7 @@ def run(page: Page) -> Page:
     running_head_banners(pieces, hant)
     unpointed_teasers(pieces)
     sections(pieces)
+    marked_lists(pieces)
     pieces = merge(pieces)
     repair_page_count(page, pieces)
     page.publication = publication.read(p.text.plain for p in pieces if p.zone == MASTHEAD)
