@@ -98,6 +98,8 @@ OPENING_HINT = regex.compile(rf"\s*(?:{_PER}|{_PUBLISHER}|[{_OPENERS}]|{ROLE_AT.
 CLOSING_HINT = regex.compile(rf"{alternation(ROLES)}|{_DISPATCH}")
 CREDIT_HINT = regex.compile(alternation(
     [w for w, r in ROLES.items() if r == PHOTOGRAPHER] + ["提供", "供图", "供圖"] + sorted(NAMELESS_CREDITS)))
+PEN_NAME = regex.compile(r"\s*[（(]\s*(?P<name>\p{Han}{2,3})\s*[）)]\s*")
+PEN_NAME_STOPS = frozenset(words("pen_name_stops.txt"))
 BARE_NAMES = regex.compile(r"\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,5}")
 BARE_SEP = regex.compile(r"[\s、]+")
 PLACE = regex.compile(r"\p{Han}{1,10}[省市县區区乡鄉镇鎮村]")     # 城关镇: where a reader writes from
@@ -482,6 +484,17 @@ def closing(text: Text, today: str | None) -> list[Para] | None:
     if any(p is None or p.photo for p in pieces):
         return None
     return _paras(text, pieces, 0, len(plain))
+
+
+def pen_name(text: Text) -> list[Para] | None:
+    """A writer's pen name in brackets ((晓文)), which needs no known surname;
+    the caller knows it closes a paragraph right after its last sentence.
+    None for a note on the text ((待续), (下同))."""
+    m = PEN_NAME.fullmatch(text.plain)
+    if not m or m["name"] in PEN_NAME_STOPS:
+        return None
+    marks = [(m.start("name"), m.end("name"), lambda t: Name(t, AUTHOR))]
+    return _paras(text, [Piece("byline", 0, len(text.plain), marks)], 0, len(text.plain))
 
 
 def _bracket_groups(plain: str, start: int, end: int, today: str | None) -> list[Piece | None]:

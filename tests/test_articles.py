@@ -637,6 +637,16 @@ PAGES = {
          ("section", "点评", [
              {"title": "小食堂 大民生", "opening": [("dateline", "本报讯")], "items": ["社区食堂昨日开张。"]}])],
     ),
+    # a pen name in brackets after a brief's last sentence closes it
+    "pen-name": (
+        [D("春耕物资供应充足"),
+         P("目前全省春耕物资库存充足。(晓文)"),
+         D("彩电价格小幅回落"),
+         P("近期，各大商场的彩电价格普遍小幅回落。（待续）"),
+         ],
+        [{"title": "春耕物资供应充足", "items": ["目前全省春耕物资库存充足。"], "closing": ["(晓文)"]},
+         {"title": "彩电价格小幅回落", "items": ["近期，各大商场的彩电价格普遍小幅回落。（待续）"]}],
+    ),
     # a salutation set apart (编辑同志：) is the letter's first paragraph, not a head
     "letter-salutation": (
         [D("读者来信"),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.model import Choice, Date, Name, Para, Text
-from cleanup.people import closing, credit, split_credit, split_opening
+from cleanup.people import closing, credit, pen_name, split_credit, split_opening
 
 
 def names(paras: list[Para]) -> list[tuple[str, str]]:
@@ -411,3 +411,16 @@ def test_nothing_lost_nothing_added(text):
     if split is not None:
         caption, found = split
         assert Text.join([caption] + texts([found])) == text
+
+
+PEN_NAMES = [("(晓文)", "晓文"), ("（向阳）", "向阳"), ("（ 文兵 ）", "文兵"),
+             # must not: notes on the text, longer groups, a role and a name
+             ("（待续）", None), ("(下同)", None), ("（1992年）", None), ("（记者 张三）", None), ("（上）", None)]
+
+
+@pytest.mark.parametrize("block, name", PEN_NAMES)
+def test_pen_name(block, name):
+    paras = pen_name(Text([block]))
+    names = [p.text.plain for para in paras or [] for p in para.parts if isinstance(p, Name)]
+    assert names == ([name] if name else [])
+    assert paras is None or "".join(p.text.plain if isinstance(p, Name) else p.plain for p in paras[0].parts) == block

@@ -76,6 +76,7 @@ UNFINISHED_END = regex.compile(r"(?<![至到达達超逾0-9０-９一二两三�
 DEPENDENT_START = regex.compile(r"[在于於从從被将將已正仍]")
 CAPTION_LINE_MAX = 30   # longest caption line set on its own
 SENTENCE_END = regex.compile(r"[。！？!?…]$")
+SENTENCE_STOPS = "。！？!?…"
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
 OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
 ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"   # marks that open a list item or a news brief
@@ -161,7 +162,9 @@ def paragraph_tokens(block: Block, text: Text, today: str | None) -> list[Token]
         return [Token(OPEN, block, rest.strip(), paras=opening)]
     start = trailing_bracket(text.plain)
     if start > 0:
-        closing = people.closing(text.slice(start).strip(), today)
+        tail = text.slice(start).strip()
+        closing = people.closing(tail, today) or (
+            people.pen_name(tail) if text.plain[:start].rstrip()[-1:] in SENTENCE_STOPS else None)
         if closing:
             return [Token(TEXT, block, text.slice(0, start).strip()),
                     Token(CLOSE, block, text.slice(start).strip(), paras=closing)]
