@@ -134,11 +134,15 @@ CASES = [
          page(*ABOVE_WIDE, "", "国务院发出指示，要求各地切实做好春季防汛工作", "", "新华社北京10日电　国务院今", *BELOW_WIDE),
          [(P, "".join(ABOVE_WIDE)), (D, "国务院发出指示，要求各地切实做好春季防汛工作"),
           (P, "新华社北京10日电　国务院今" + "".join(BELOW_WIDE))]),
-    # must not: a wide line with a comma over text that opens with no dateline is text
-    case("wide-line-over-plain-text",
-         page(*ABOVE_WIDE, "", "各地要组织人员下田检查，发现问题及时处理", "", "各县要抽调干部深入农", *BELOW_WIDE),
-         [(P, "".join(ABOVE_WIDE)), (P, "各地要组织人员下田检查，发现问题及时处理"),
-          (P, "各县要抽调干部深入农" + "".join(BELOW_WIDE))]),
+    # ... over any text: a line wider than its column was not wrapped to it
+    case("wide-head-over-text",
+         page(*ABOVE_WIDE, "", "天冷了，心脑血管病患者要注意保暖", "", "进入11月，气温波动明", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (D, "天冷了，心脑血管病患者要注意保暖"),
+          (P, "进入11月，气温波动明" + "".join(BELOW_WIDE))]),
+    # must not: a line with a comma that fits its column is text a column break cut off
+    case("column-wide-line-over-text",
+         page(*ABOVE_WIDE, "", "各地要组织人员下田检查，发现问", "", "题及时处理，各县要抽调干部深入", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (P, "各地要组织人员下田检查，发现问题及时处理，各县要抽调干部深入" + "".join(BELOW_WIDE))]),
     # heads after their text, under a caption ending in its credit, with no blank line
     # between: every line below the credit is a head, the kicker over the title too
     case("heads-after-a-credit",

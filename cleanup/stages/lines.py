@@ -30,7 +30,6 @@ from typing import Callable
 
 import regex
 
-from cleanup import people
 from cleanup.model import DISPLAY, PARAGRAPH, Block, Line, Page, Segment, Text
 from cleanup.stages.glyphs import looks_doubled
 
@@ -81,6 +80,7 @@ SHORT_DEFICIT = 3.0   # a line this much shorter than usual (beyond an indent) e
 NEW_PARAGRAPH = 2.0   # evidence needed for a paragraph break after a sentence end
 WIDER, WIDER_SHARE = 3.0, 0.2  # a line this much wider than its column is not wrapped to it
 UNWRAPPED = 60.0      # lines this wide were never wrapped to a column
+OVERHANG = 1.5       # a wrapped line passes its column by a hanging mark at most
 SHORT_HEAD_MAX = 24   # longest head line set apart that may carry a comma
 SHORT_HEAD_LINES = 4  # kicker, title and a dash subtitle over two lines
 QUESTION_KICKER_MAX = 12  # longest question set as a kicker (主帥去留？)
@@ -531,8 +531,8 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
     sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 / ——已播早稻秧田十二万亩，
     / 比去年同期多三成); a question kicker over its title (主帥去留？ /
     東區班主：季後再作檢討) or a head that asks (see `question_head`); a single line with a comma, far shorter than the
-    running text after it (早作准备，迎接夏收), or wider than its column over
-    a dateline (国务院发出指示，要求各地… / 新华社北京10日电…)."""
+    running text after it (早作准备，迎接夏收), or wider than its column
+    (天冷了，心脑血管病患者要注意保暖 over a column of 14)."""
     for g, run in enumerate(groups):
         if len(run) > SHORT_HEAD_LINES or run[0].spaced or all(s.display for s in run):
             continue
@@ -550,10 +550,11 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
             continue
         dashed = dash_subtitled(run)
         # one line far shorter than the text after it (one as wide as the text may be a caption),
-        # or one across columns over a news report's opening dateline
+        # or, below other matter (at the page top it may caption a photo), wider than its
+        # column by more than a hanging mark: no line wrapped to it
         alone = len(run) == 1 and nxt is not None and not nxt.display \
             and (max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
-                 or shaped_head(run[0]) and run[0].width > run[0].usual and people.opens_with_dateline(nxt.text))
+                 or prev is not None and run[0].usual > 0 and run[0].width - run[0].usual >= OVERHANG)
         if dashed or questions or alone:
             for s in run:
                 s.display = True
