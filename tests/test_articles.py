@@ -637,6 +637,27 @@ PAGES = {
          ("section", "点评", [
              {"title": "小食堂 大民生", "opening": [("dateline", "本报讯")], "items": ["社区食堂昨日开张。"]}])],
     ),
+    # Heads before, no datelines, no bylines: a head whose paragraph
+    # restates it, with words new to the open article, opens a story
+    "unsigned-reports": (
+        [D("全县春播进度过半"),
+         P("入春以来，全县已完成春播面积十二万亩。"),
+         D("县图书馆开设少儿阅览室"),
+         P("县图书馆少儿阅览室日前正式开放，藏书八千余册。"),
+         ],
+        [{"title": "全县春播进度过半", "items": ["入春以来，全县已完成春播面积十二万亩。"]},
+         {"title": "县图书馆开设少儿阅览室", "items": ["县图书馆少儿阅览室日前正式开放，藏书八千余册。"]}],
+    ),
+    # must not: a subhead its paragraph restates, on the article's topic
+    "restated-subhead": (
+        [D("流感高发季接种疫苗还来得及吗"),
+         P("随着气温下降，流感进入高发季节，市民关心接种疫苗的问题。"),
+         D("现在接种仍有效"),
+         P("专家介绍，现在接种疫苗仍有效，越早接种越好。"),
+         ],
+        [{"title": "流感高发季接种疫苗还来得及吗", "items": ["随着气温下降，流感进入高发季节，市民关心接种疫苗的问题。"],
+          "subsections": [("现在接种仍有效", ["专家介绍，现在接种疫苗仍有效，越早接种越好。"])]}],
+    ),
     # a pen name in brackets after a brief's last sentence closes it
     "pen-name": (
         [D("春耕物资供应充足"),

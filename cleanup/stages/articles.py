@@ -58,6 +58,8 @@ QUOTE = regex.compile(r"[“”「」『』]")
 KICKER_RATIO = 1.3      # a kicker is this much longer than the main title under it
 CLAUSE_MIN = 6          # characters of a full clause in a head couplet
 SHARED_TITLE_WORDS = 0.4   # share of a title's character pairs its first paragraph repeats
+LEAD_PAIRS = 3          # fewest character pairs of a headline its lead repeats (年轻人 is too few)
+TOPIC_PAIRS = 1         # a subhead shares a word pair with its article's topic
 LABEL_MAX = 8           # longest column label over a title with its dash subtitle
 STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
 # A head line that stops short: a number and its measure word wanting their
@@ -479,13 +481,25 @@ def odd_heads_to_captions(art: Article) -> None:
     art.subsections = kept
 
 
-def article_text(art: Article) -> str:
-    """The title and paragraphs of an article, for word overlap."""
+def article_text(art: Article, skip: Para | None = None) -> str:
+    """The title and paragraphs (but `skip`) of an article, for word overlap."""
     parts = [art.title.plain] if art.title else []
     for item in art.items + [x for sub in art.subsections for x in sub.items]:
-        if isinstance(item, Para):
+        if isinstance(item, Para) and item is not skip:
             parts.append(item.plain)
     return "".join(parts)
+
+
+def restates(text: str, heads: Token, share: float = SHARED_TITLE_WORDS, least: int = LEAD_PAIRS) -> bool:
+    """Does the text repeat this share, and at least `least`, of one head
+    line's character pairs, as a news lead restates its headline
+    (县图书馆开设少儿阅览室 / 县图书馆少儿阅览室日前正式开放…)?"""
+    for block_lines in heads.lines:
+        for line in block_lines:
+            words = SPACE.sub("", line.plain)
+            if shared_words(words, text) >= max(least, share * (len(words) - 1)):
+                return True
+    return False
 
 
 def shared_words(caption: str, text: str) -> int:
@@ -725,16 +739,22 @@ class Builder:
     def head_is_title(self, i: int) -> bool:
         """Title group or subheads?  Heads before: a title when no article is
         open, or when a dateline/continuation (or another signature) starts
-        under it.  Heads after: a title when it follows an article's end,
-        stands before an article start or the page end, closes a news
-        report (set without subheads), or when the text under it runs to an article boundary rather than to another head
-        (never inside a continued fragment, whose title is on another page)."""
+        under it, or when the paragraph under it restates it, as a news lead
+        restates its headline.  Heads after: a title when it follows an
+        article's end, stands before an article start or the page end,
+        closes a news report (set without subheads) or an article whose lead
+        restates it, or when the text under it runs to an article boundary
+        rather than to another head (never inside a continued fragment,
+        whose title is on another page)."""
         nxt = self.neighbour(i, 1)
+        heads = self.tokens[i]
         if not self.after:
             if self.article is None or self.ended:
                 return True
             starts = nxt is not None and (nxt.kind == OPEN or (nxt.kind == NOTE and nxt.note.direction == "from"))
             if starts and (self.has_body() or not self.article.title):
+                return True
+            if self.has_body() and nxt is not None and nxt.kind == TEXT and self.new_topic(heads, nxt.text.plain):
                 return True
             return self.has_body() and (self.news_item() or self.signed_under(i)) or self.signed_elsewhere(i)
         if self.article is None or self.ended and self.article.title:
@@ -744,7 +764,16 @@ class Builder:
             return True
         if nxt is None or nxt.kind == OPEN or nxt.kind == NOTE or self.news_item():
             return True
+        lead = next((x for x in self.article.items if isinstance(x, Para) and x.kind == "p"), None)
+        if lead is not None and self.new_topic(heads, lead.plain, skip=lead):
+            return True
         return not self.fragment and kind_of(self.next_mark[i]) != HEAD
+
+    def new_topic(self, heads: Token, lead: str, skip: Para | None = None) -> bool:
+        """The heads open a story of their own: `lead` restates them, and the
+        open article's other text (without `skip`) has none of their word
+        pairs, as it would have some of a subhead's."""
+        return restates(lead, heads) and not restates(article_text(self.article, skip), heads, 0.0, TOPIC_PAIRS)
 
     def heads(self, i: int, tok: Token) -> None:
         """A head group: a box heading nothing, a misplaced section, an
