@@ -648,6 +648,27 @@ PAGES = {
         [{"title": "全县春播进度过半", "items": ["入春以来，全县已完成春播面积十二万亩。"]},
          {"title": "县图书馆开设少儿阅览室", "items": ["县图书馆少儿阅览室日前正式开放，藏书八千余册。"]}],
     ),
+    # ... and heads after: the text before the head shares its words, the
+    # text under it none: the head closes a story
+    "unsigned-reports-after": (
+        [P("入春以来，全县已完成春播面积十二万亩。"),
+         D("全县春播进度过半"),
+         P("县图书馆少儿阅览室日前正式开放，藏书八千余册。"),
+         D("县图书馆开设少儿阅览室"),
+         ],
+        [{"title": "全县春播进度过半", "items": ["入春以来，全县已完成春播面积十二万亩。"]},
+         {"title": "县图书馆开设少儿阅览室", "items": ["县图书馆少儿阅览室日前正式开放，藏书八千余册。"]}],
+    ),
+    # must not: heads after, a subhead over its own section, which shares its words
+    "subhead-in-heads-after": (
+        [P("随着气温下降，流感进入高发季节，市民关心接种疫苗的问题。"),
+         D("现在接种仍有效"),
+         P("专家介绍，现在接种疫苗仍有效，越早接种越好。"),
+         D("流感高发季接种疫苗还来得及吗"),
+         ],
+        [{"title": "流感高发季接种疫苗还来得及吗", "items": ["随着气温下降，流感进入高发季节，市民关心接种疫苗的问题。"],
+          "subsections": [("现在接种仍有效", ["专家介绍，现在接种疫苗仍有效，越早接种越好。"])]}],
+    ),
     # must not: a subhead its paragraph restates, on the article's topic
     "restated-subhead": (
         [D("流感高发季接种疫苗还来得及吗"),

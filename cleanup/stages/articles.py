@@ -481,11 +481,11 @@ def odd_heads_to_captions(art: Article) -> None:
     art.subsections = kept
 
 
-def article_text(art: Article, skip: Para | None = None) -> str:
-    """The title and paragraphs (but `skip`) of an article, for word overlap."""
+def article_text(art: Article) -> str:
+    """The title and paragraphs of an article, for word overlap."""
     parts = [art.title.plain] if art.title else []
     for item in art.items + [x for sub in art.subsections for x in sub.items]:
-        if isinstance(item, Para) and item is not skip:
+        if isinstance(item, Para):
             parts.append(item.plain)
     return "".join(parts)
 
@@ -740,12 +740,12 @@ class Builder:
         """Title group or subheads?  Heads before: a title when no article is
         open, or when a dateline/continuation (or another signature) starts
         under it, or when the paragraph under it restates it, as a news lead
-        restates its headline.  Heads after: a title when it follows an
-        article's end, stands before an article start or the page end,
-        closes a news report (set without subheads) or an article whose lead
-        restates it, or when the text under it runs to an article boundary
-        rather than to another head (never inside a continued fragment,
-        whose title is on another page)."""
+        restates its headline (see `new_topic`).  Heads after: a title when
+        it follows an article's end, stands before an article start or the
+        page end, closes a news report (set without subheads) or a story
+        (see `closes_section`), or when the text under it runs to an article
+        boundary rather than to another head (never inside a continued
+        fragment, whose title is on another page)."""
         nxt = self.neighbour(i, 1)
         heads = self.tokens[i]
         if not self.after:
@@ -764,16 +764,33 @@ class Builder:
             return True
         if nxt is None or nxt.kind == OPEN or nxt.kind == NOTE or self.news_item():
             return True
-        lead = next((x for x in self.article.items if isinstance(x, Para) and x.kind == "p"), None)
-        if lead is not None and self.new_topic(heads, lead.plain, skip=lead):
+        if self.closes_section(i, heads):
             return True
         return not self.fragment and kind_of(self.next_mark[i]) != HEAD
 
-    def new_topic(self, heads: Token, lead: str, skip: Para | None = None) -> bool:
-        """The heads open a story of their own: `lead` restates them, and the
-        open article's other text (without `skip`) has none of their word
-        pairs, as it would have some of a subhead's."""
-        return restates(lead, heads) and not restates(article_text(self.article, skip), heads, 0.0, TOPIC_PAIRS)
+    def closes_section(self, i: int, heads: Token) -> bool:
+        """Heads after: the text since the last head shares word pairs with
+        these heads (two at least), and the text under them, up to the next
+        head, shares none, as a subhead's own section would: the heads close
+        a story, and a new one begins under them."""
+        art = self.article
+        before = "".join(x.plain for x in (art.subsections[-1].items if art.subsections else art.items)
+                         if isinstance(x, Para))
+        if not restates(before, heads, 0.0, TOPIC_PAIRS + 1):
+            return False
+        after = []
+        for tok in self.tokens[i + 1:]:
+            if tok.kind in (HEAD, LABEL, BANNER):
+                break
+            if tok.kind in (TEXT, OPEN):
+                after.append(tok.text.plain)
+        return not restates("".join(after), heads, 0.0, TOPIC_PAIRS)
+
+    def new_topic(self, heads: Token, lead: str) -> bool:
+        """Heads before: the heads open a story of their own: `lead` restates
+        them, and the open article's text has none of their word pairs, as
+        it would have some of a subhead's."""
+        return restates(lead, heads) and not restates(article_text(self.article), heads, 0.0, TOPIC_PAIRS)
 
     def heads(self, i: int, tok: Token) -> None:
         """A head group: a box heading nothing, a misplaced section, an
