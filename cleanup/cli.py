@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from cleanup import exports
+from cleanup import exports, model
 from cleanup.api import Document, convert
 from cleanup.files import write_atomically
 from cleanup.record import page_text
@@ -21,6 +21,12 @@ from cleanup.stages.decode import DecodeError
 from cleanup.version import __version__
 
 FORMATS = ("tei", "json", "text", "jsonl", "markdown")
+
+
+def build() -> str:
+    """Which build runs: the mypyc-compiled modules or pure Python (see setup.py)."""
+    return "compiled" if model.__file__.endswith((".so", ".pyd")) else "pure Python"
+
 EXIT_INPUT = 2
 
 
@@ -68,7 +74,7 @@ def render(doc: Document, fmt: str) -> bytes:
 
 @click.group(cls=DefaultToConvert, invoke_without_command=False,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cleanup")
+@click.version_option(__version__, prog_name="cleanup", message=f"%(prog)s %(version)s ({build()})")
 def main() -> None:
     """Turn raw text of scanned Chinese newspaper pages into TEI-XML articles.
 

@@ -32,6 +32,10 @@ class Choice:
     kind: str
     reason: str
 
+    def __reduce__(self) -> tuple[type[Choice], tuple[str, str, str, str]]:
+        # Pickled by its fields: compiled, a frozen class cannot have them set one by one.
+        return Choice, (self.original, self.corrected, self.kind, self.reason)
+
 
 Segment = Union[str, Choice]
 
@@ -46,12 +50,22 @@ class Text:
     """
 
     __slots__ = ("segments", "plain", "_offsets")
+    segments: tuple[Segment, ...]
+    plain: str
+    _offsets: list[int] | None  # see `_starts`
 
-    def __init__(self, segments: Iterable[Segment] = ()):
+    def __init__(self, segments: Iterable[Segment] = (), plain: str | None = None):
+        """`plain`, when given, is the plain reading of `segments`, which are
+        then kept as they are: already merged (see `of`)."""
+        self._offsets = None
+        if plain is not None:
+            self.segments = tuple(segments)
+            self.plain = plain
+            return
         # One pass merges neighbouring strings, drops empty ones and collects
         # the plain reading: stages build thousands of texts a page.
         merged: list[Segment] = []
-        plain: list[str] = []
+        plains: list[str] = []
         run = ""  # strings since the last correction
         for seg in segments:
             if isinstance(seg, str):
@@ -59,25 +73,20 @@ class Text:
                 continue
             if run:
                 merged.append(run)
-                plain.append(run)
+                plains.append(run)
                 run = ""
             merged.append(seg)
-            plain.append(seg.corrected)
+            plains.append(seg.corrected)
         if run:
             merged.append(run)
-            plain.append(run)
-        self.segments: tuple[Segment, ...] = tuple(merged)
-        self.plain: str = "".join(plain)
-        self._offsets: list[int] | None = None
+            plains.append(run)
+        self.segments = tuple(merged)
+        self.plain = "".join(plains)
 
     @classmethod
     def of(cls, s: str) -> "Text":
         """A text with no corrections (the fast way: pages have many lines)."""
-        text = cls.__new__(cls)
-        text.segments = (s,) if s else ()
-        text.plain = s
-        text._offsets = None
-        return text
+        return cls((s,) if s else (), s)
 
     @property
     def original(self) -> str:
@@ -456,6 +465,10 @@ class Options:
 
     encoding: str | None = None      # force this input encoding
     script: str | None = None        # "simplified" / "traditional": convert the whole page
+
+    def __reduce__(self) -> tuple[type[Options], tuple[str | None, str | None]]:
+        # Pickled by its fields: compiled, a frozen class cannot have them set one by one.
+        return Options, (self.encoding, self.script)
 
 
 @dataclass

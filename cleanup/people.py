@@ -49,7 +49,7 @@ _PER = alternation(_DATELINE_WORDS["per"])
 _DISPATCH = alternation(_DATELINE_WORDS["dispatch"])
 _REPORTED = alternation(_DATELINE_WORDS["reported"])
 # Brackets that may wrap a whole dateline: opener -> closer (【本报讯】).
-DATELINE_BRACKETS = dict(_DATELINE_WORDS["bracket"])
+DATELINE_BRACKETS = {pair[0]: pair[1] for pair in _DATELINE_WORDS["bracket"]}
 _OPENERS = regex.escape("".join(DATELINE_BRACKETS))
 _CLOSERS = regex.escape("".join(DATELINE_BRACKETS.values()))
 
@@ -129,13 +129,17 @@ class Item(NamedTuple):
     glued: bool = False     # a name written against its role word
 
 
+Span = tuple[int, int, "str | None", bool]   # a person or organisation: start, end, role, is_org
+Mark = tuple[int, int, Callable[[Text], Inline]]  # start, end, and what the text there becomes
+
+
 class Piece(NamedTuple):
     """A dateline or byline found at plain[start:end], with its marked spans."""
 
     kind: str
     start: int
     end: int
-    marks: list[tuple[int, int, Callable[[Text], Inline]]]
+    marks: list[Mark]
     photo: bool = False     # a photo credit: every person a photographer
 
 
@@ -218,14 +222,14 @@ def _tokens(plain: str, start: int, end: int, pattern: "regex.Pattern[str]") -> 
     return items, pos
 
 
-def _read(plain: str, items: list[Item], loose: bool) -> list[tuple[int, int, str | None, bool]] | None:
+def _read(plain: str, items: list[Item], loose: bool) -> list[Span] | None:
     """The people and organisations of a byline's tokens as (start, end, role,
     is_org), or None when the tokens are no byline.  `loose`: the byline is
     set apart (brackets, a block of its own), so a spaced name needs no surname."""
     content = [it for it in items if it.kind != "sep"]
     if not content or any(it.kind == "end" for it in content[:-1]):
         return None
-    spans: list[tuple[int, int, str | None, bool]] = []
+    spans: list[Span] = []
     role: str | None = None
     photo_from: int | None = None
     for it in content:
@@ -250,11 +254,15 @@ def _read(plain: str, items: list[Item], loose: bool) -> list[tuple[int, int, st
     return spans
 
 
-def _name_marks(spans) -> list[tuple[int, int, Callable[[Text], Inline]]]:
-    return [(a, b, (lambda t, r=r, o=o: Name(t, None if o else r, o))) for a, b, r, o in spans]
+def _name_marks(spans: list[Span]) -> list[Mark]:
+    return [(a, b, _name_of(None if org else role, org)) for a, b, role, org in spans]
 
 
-def _byline_piece(start: int, end: int, spans) -> Piece:
+def _name_of(role: str | None, org: bool) -> Callable[[Text], Inline]:
+    return lambda text: Name(text, role, org)
+
+
+def _byline_piece(start: int, end: int, spans: list[Span]) -> Piece:
     photo = all(org or role == PHOTOGRAPHER for _, _, role, org in spans)
     return Piece("byline", start, end, _name_marks(spans), photo)
 
@@ -349,11 +357,15 @@ def _dateline(plain: str, pos: int, end: int, today: str | None) -> Piece | None
             return None
         if m.group("source") not in OWN_PAPER and not AFTER_DISPATCH.match(plain, m.end(), end):
             return None
-    marks = []
+    marks: list[Mark] = []
     when = m.group("date") and _when(m, today)
     if when:
-        marks.append((m.start("date"), m.end("date"), lambda t, w=when: Date(t, w)))
+        marks.append((m.start("date"), m.end("date"), _date_of(when)))
     return Piece("dateline", m.start(), m.end(), marks)
+
+
+def _date_of(when: str) -> Callable[[Text], Inline]:
+    return lambda text: Date(text, when)
 
 
 def _bracketed_dateline(plain: str, pos: int, end: int, today: str | None) -> Piece | None:
@@ -470,10 +482,15 @@ def closing(text: Text, today: str | None) -> list[Para] | None:
         return [Para.of("byline", text.strip())]
     hinted = bool(CLOSING_HINT.search(plain, start, end))
     pieces = _bracket_groups(plain, start, end, today) if hinted else []
+    if pieces is None:
+        return None
     if not pieces:
-        pieces = [(hinted and _byline(plain, start, end)) or _bare_names(plain, start, end)
-                  or _bracketed_source(plain, start, end) or _signature(plain, start, end)]
-    if any(p is None or p.photo for p in pieces):
+        piece = ((hinted and _byline(plain, start, end)) or _bare_names(plain, start, end)
+                 or _bracketed_source(plain, start, end) or _signature(plain, start, end))
+        if piece is None:
+            return None
+        pieces = [piece]
+    if any(p.photo for p in pieces):
         return None
     return _paras(text, pieces, 0, len(plain))
 
@@ -485,19 +502,19 @@ def pen_name(text: Text) -> list[Para] | None:
     m = PEN_NAME.fullmatch(text.plain)
     if not m or m["name"] in PEN_NAME_STOPS:
         return None
-    marks = [(m.start("name"), m.end("name"), lambda t: Name(t, AUTHOR))]
+    marks: list[Mark] = [(m.start("name"), m.end("name"), _name_of(AUTHOR, False))]
     return _paras(text, [Piece("byline", 0, len(text.plain), marks)], 0, len(text.plain))
 
 
-def _bracket_groups(plain: str, start: int, end: int, today: str | None) -> list[Piece | None]:
+def _bracket_groups(plain: str, start: int, end: int, today: str | None) -> list[Piece] | None:
     """Bracketed datelines and bylines filling plain[start:end]; [] when it
-    opens with none, [None] when something else follows them."""
-    pieces: list[Piece | None] = []
+    opens with none, None when something else follows them."""
+    pieces: list[Piece] = []
     pos = start
     while pos < end:
         piece = _bracketed_dateline(plain, pos, end, today) or _bracketed_byline(plain, pos, end)
         if not piece:
-            return [None] if pieces else []
+            return None if pieces else []
         pieces.append(piece)
         pos = _skip_space(plain, piece.end)
     return pieces
@@ -527,7 +544,7 @@ def _bare_names(plain: str, start: int, end: int) -> Piece | None:
             if _is_name(padded[1] + padded[2], strict=True) else None
     if not BARE_NAMES.fullmatch(plain, start, end):
         return None
-    marks = []
+    marks: list[Mark] = []
     pos = start
     for sep in [*BARE_SEP.finditer(plain, start, end), None]:
         stop = sep.start() if sep else end

@@ -14,7 +14,7 @@ of the whole conversion.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Union
+from typing import Union, cast
 
 from cleanup.model import (Article, Choice, Date, Division, Figure, Masthead, Name, Note, Page,
                            PageBreak, PageRef, Para, Publication, Section, Subsection, Teasers, Text)
@@ -131,9 +131,9 @@ def _write_inline(el: _Element, out: list[str]) -> None:
         return
     out.append(f"<{el.tag}{el.attrs}>")
     for node in el.content:
-        if type(node) is str:
+        if isinstance(node, str):
             out.append(_escape_text(node))
-        elif type(node) is _Element:
+        elif isinstance(node, _Element):
             _write_inline(node, out)
         else:
             out.append(_inline_choice(node.original, node.corrected, node.kind))
@@ -150,15 +150,14 @@ def _inline_choice(original: str, corrected: str, kind: str) -> str:
 
 def _write_formatted(el: _Element, out: list[str], level: int) -> None:
     """`el` at `level` of the layout (its indent is already written)."""
-    content = el.content
-    if el.has_text or not content:
+    if el.has_text or not el.content:
         _write_inline(el, out)
         return
     out.append(f"<{el.tag}{el.attrs}>\n")
     indent = "  " * min(level + 1, MAX_INDENT_LEVELS)
-    for node in content:
+    for node in cast("list[_Element | Choice]", el.content):  # no character data: has_text is False
         out.append(indent)
-        if type(node) is not _Element:
+        if isinstance(node, Choice):
             node = _choice_element(node.original, node.corrected, node.kind)
         _write_formatted(node, out, level + 1)
         out.append("\n")
@@ -217,8 +216,8 @@ def write_article(parent: _Element, art: Article) -> None:
         write_head(div, art.kicker, "kicker")
     if art.title:
         write_head(div, art.title, "main")
-    for sub in art.subtitles:
-        write_head(div, sub, "sub")
+    for subtitle in art.subtitles:
+        write_head(div, subtitle, "sub")
     write_items(div, art.opening)
     write_items(div, art.items)
     for sub in art.subsections:

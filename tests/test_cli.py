@@ -115,3 +115,11 @@ def test_eval_prints_what_the_reference_scorer_prints(run, seed_out):
     args = [str(GOLD_DIR), str(seed_out), "--raw", raw, "--schema", str(tei_all_path()), "-v"]
     reference = subprocess.run([sys.executable, str(REFERENCE_SCORER), *args], capture_output=True, text=True)
     assert run("eval", *args).output == reference.stdout
+
+
+def test_version_says_which_build_runs():
+    from cleanup import model
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    build = "compiled" if model.__file__.endswith(".so") else "pure Python"
+    assert result.output.strip().endswith(f"({build})")

@@ -587,24 +587,22 @@ def test_pages(text, expected):
 
 # ------------------------------------------------------------ doubled glyphs
 
-def test_doubled_line_is_display_with_the_head_above_it(monkeypatch):
+def test_doubled_line_is_display_with_the_head_above_it():
     doubled = "““一区一带一区一带NN个小生态个小生态””空间格局空间格局"
-    monkeypatch.setattr(lines, "looks_doubled", lambda s: s == doubled)
     text = page("西部（重庆）科学城将建环大学城创新生态圈", doubled, "", "本报讯 日前，记者从市金融监管局获悉。")
     assert blocks(text) == [(D, f"西部（重庆）科学城将建环大学城创新生态圈\n{doubled}"),
                             (P, "本报讯 日前，记者从市金融监管局获悉。")]
 
 
-def test_doubled_head_over_text(monkeypatch):
+def test_doubled_head_over_text():
     """A doubled line at the top of running text is a head, even with no
-    blank line or indent to set it off."""
+    blank line or indent to set it off; a line as long that is not doubled
+    runs on into the text."""
+    rows = ("年来出台了一系列助企纾困政策措施，", "其中包括促进科技创新类7条，用政策", "“组合拳”把企业“扶上马送一程”。")
     doubled = "创新驱动高质量创新驱动高质量"
-    monkeypatch.setattr(lines, "looks_doubled", lambda s: s == doubled)
-    text = page(doubled, "年来出台了一系列助企纾困政策措施，", "其中包括促进科技创新类7条，用政策", "“组合拳”把企业“扶上马送一程”。")
-    assert blocks(text) == [(D, doubled),
-                            (P, "年来出台了一系列助企纾困政策措施，其中包括促进科技创新类7条，用政策“组合拳”把企业“扶上马送一程”。")]
-    monkeypatch.setattr(lines, "looks_doubled", lambda s: False)
-    assert len(blocks(text)) == 1
+    assert blocks(page(doubled, *rows)) == [
+        (D, doubled), (P, "年来出台了一系列助企纾困政策措施，其中包括促进科技创新类7条，用政策“组合拳”把企业“扶上马送一程”。")]
+    assert len(blocks(page("创新驱动高质量发展迈上新台阶", *rows))) == 1
 
 
 @pytest.mark.parametrize("text, em", [

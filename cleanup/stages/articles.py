@@ -30,7 +30,7 @@ import regex
 from cleanup import people
 from cleanup import wordlists
 from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAGE_REF, SECTION,
-                           TEASER, Article, Block, Division, Figure, Masthead, Name, Note, Page, PageRef,
+                           TEASER, Article, Block, BodyItem, Division, Figure, Masthead, Name, Note, Page, PageRef,
                            Para, Section, Subsection, Teasers, Text)
 
 NAME = "articles"
@@ -621,7 +621,7 @@ class Builder:
     def __init__(self, page: Page, tokens: list[Token], after: bool):
         self.page, self.tokens, self.after = page, tokens, after
         self.body = page.body
-        self.container: list = self.body          # body, or the members of a Section
+        self.container: list[BodyItem] | list[Article | Figure] = self.body   # body, or the members of a Section
         self.columns: list[Section] = []          # sections opened by a column label, not a page banner
         self.article: Article | None = None
         self.ended = False                        # the current article took its end
@@ -700,7 +700,7 @@ class Builder:
         if not untitled:
             self.open_section(head, column)
             return
-        briefs: list = []
+        briefs: list[Article] = []
         for x in reversed(self.container):
             if not isinstance(x, Article) or x.title:
                 break

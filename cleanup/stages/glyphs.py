@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from cleanup.wordlists import words
-from cleanup.model import DISPLAY, Block, Choice, Page, Text
+from cleanup.model import DISPLAY, Block, Choice, Page, Segment, Text
 
 NAME = "glyphs"
 
@@ -106,13 +106,16 @@ def undo(line: Text, doubling: Doubling) -> Text:
     by_segment: dict[int, list[regex.Match[str]]] = {}
     for i, m in doubling.units:
         by_segment.setdefault(i, []).append(m)
-    out: list = []
+    out: list[Segment] = []
     for i, seg in enumerate(line.segments):
+        if i not in by_segment or not isinstance(seg, str):  # units lie in strings only
+            out.append(seg)
+            continue
         last = 0
-        for m in by_segment.get(i, ()):
+        for m in by_segment[i]:
             out += [seg[last:m.start()], Choice(m.group(0), m.group(1), "sic", REASON)]
             last = m.end()
-        out.append(seg[last:] if i in by_segment else seg)
+        out.append(seg[last:])
     return Text(out)
 
 

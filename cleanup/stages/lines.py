@@ -628,7 +628,7 @@ def build_blocks(page: Page, shapes: list[Shape]) -> list[Block]:
                 if same and s.gap:
                     page.log(NAME, s.line.number, "blank line", "joined",
                              "the text before stops mid-sentence: column break")
-                elif not same and not s.gap:
+                elif why is not None and not s.gap:
                     page.log(NAME, s.line.number, "", "new paragraph", why)
             if not same:
                 close()

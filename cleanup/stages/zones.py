@@ -309,7 +309,7 @@ def line_starts(block: Block) -> list[int] | None:
                 nonspace = [m.start() for m in NONSPACE.finditer(segments[k])]
             starts.append(plain + nonspace[target - printed])
         else:       # a correction belongs to the line where it starts
-            starts.append(plain if target == printed else plain + len(segments[k].corrected))
+            starts.append(plain if target == printed else plain + plain_of[k])
         target += count
     return starts
 
@@ -337,7 +337,7 @@ def block_pieces(block: Block, hant: bool, gated: list[int], numbers: frozenset[
             return [whole]
         found = people.split_credit(block.text)   # a caption whose credit ends it, over lines: …参觀。（記者黃志\n明攝）
         starts = line_starts(block) if found and found[0].plain.strip() else None
-        if starts and len(found[0].plain) < starts[-1]:    # a credit on its own line is the lines' business
+        if found and starts and len(found[0].plain) < starts[-1]:    # a credit on its own line is the lines' business
             at = len(found[0].plain)
             return [Piece(block, 0, at, lines, CAPTION, why="caption ending in its credit"),
                     Piece(block, at, whole.b, lines[-1:], CREDIT, credit=found[1], why="the caption's credit")]
@@ -715,7 +715,7 @@ def marked_lists(pieces: list[Piece]) -> None:
     """A short marked word next to another marked line is an item of a
     list (■加强巡查 / ■落实值班。), not a column label."""
     for i, p in enumerate(pieces):
-        if p.zone == SECTION and p.facts.pop("marked", None):
+        if p.zone == SECTION and p.facts.pop("marked", ""):
             near = [q.plain.lstrip()[:1] for q in pieces[max(0, i - 1):i + 2] if q is not p]
             if any(c and c in COLUMN_MARKS for c in near):
                 p.zone, p.why = None, ""
