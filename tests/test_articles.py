@@ -823,6 +823,8 @@ HEADS = [
     (["家门口的“充电站”建起来了", "社区新能源车主不再排队"], (None, "家门口的“充电站”建起来了", ["社区新能源车主不再排队"])),
     (["市区新增三处停车场", "缓解老城区停车难"], (None, "市区新增三处停车场", ["缓解老城区停车难"])),
     (["高标准农田建设让", "“望天田”变成“丰产田”"], (None, "高标准农田建设让\n“望天田”变成“丰产田”", [])),
+    # must not join: a word that ends in a conjunction's character (参与) is finished
+    (["全民健身 人人参与", "第五届市民运动会明年4月开幕"], ("全民健身 人人参与", "第五届市民运动会明年4月开幕", [])),
     # must not join: a quantity reached is no number wanting its noun
     (["公交卡充值点增至120个", "10月底前将开通网上充值"], (None, "公交卡充值点增至120个", ["10月底前将开通网上充值"])),
     # must not join: a call to action opens a head of its own

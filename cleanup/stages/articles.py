@@ -65,12 +65,15 @@ STUB_MAX = 4            # a head line this short is a stub of the next one (重�
 # A head line that stops short: a number and its measure word wanting their
 # noun (新增三处 / 公共停车场; but not a quantity reached: 增至120个), a
 # particle or conjunction (…的 / …和), a comma, a preposition wanting its
-# object (高标准农田建设让 / “望天田”变成“丰产田”), a measured quantity wanting
-# what it did (集装箱吞吐量 / 提前两个月突破十万标箱), a subject with the time
-# from which it does something (维城马拉松明年起 / 改于清晨起跑).
+# object (高标准农田建设让 / “望天田”变成“丰产田”), but not a word ending in
+# such a character (参与, 普及, 转让, 名将), a measured quantity wanting what it
+# did (集装箱吞吐量 / 提前两个月突破十万标箱), a subject with the time from
+# which it does something (维城马拉松明年起 / 改于清晨起跑).
 UNFINISHED_END = regex.compile(r"(?<![至到达達超逾0-9０-９一二两三四五六七八九十百千万几首每])"
                                r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几首每]+)[个座处家条项所名位台辆件批类种户只]$"
-                               r"|[的和与及並并，、,让讓使把被将將向对對给給为為从從]$"
+                               r"|(?:[的，、,把被向对對给給为為从從]|(?<![转轉出礼禮忍谦謙退])[让讓]"
+                               r"|(?<![大天特公])使|(?<![大名老主干猛])[将將]|(?<![温平缓饱共总调谐柔祥暖])和"
+                               r"|(?<![参參给給授])[与與]|(?<![普涉危波以来來])及|(?<![合兼吞归歸])[并並])$"
                                r"|(?<=\p{Han}{2})(?:[明今]年|[本下]月|下[周週]|[即今明]日|[今明]天"
                                r"|[0-9０-９一二三四五六七八九十]{1,2}[月日号號])起$"
                                r"|(?:(?:吞吐|总|产|销|客流|货运|成交|交易|发电|用电|降水|存|增)量|面积|总额|总值|产值|人数|比重)$")
