@@ -113,6 +113,11 @@ CASES = [
     ("07\n\n健康\n\n2023年11月16日 星期四\n澜州日报\n\n本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "07"), expect(SECTION, "健康"), expect(MASTHEAD, "2023年11月16日 星期四"),
       expect(MASTHEAD, "澜州日报")]),
+    # no field strong on its own: weak fields together at the page top
+    ("嘉水\n日報\n\n中共嘉水省委機關報\n\n一九五五年十月\n十二日 星期三\n\n本報訊 全省秋收工作已經開始。",
+     [expect(MASTHEAD, "嘉水日報"), expect(MASTHEAD, "中共嘉水省委機關報"), expect(MASTHEAD, "一九五五年十月十二日 星期三")]),
+    # must not: one weak field alone over a title
+    ("嘉水日報\n\n全省秋收工作進入緊張階段\n\n本報訊 全省秋收工作已經開始。", []),
     # an inside page's header: date, page, column, editors without colons
     ("2022年6月13日 星期一 3 要闻\n责任编辑 王晓军 美编 黄景琳\n\n本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "2022年6月13日 星期一 3 要闻"), expect(MASTHEAD, "责任编辑 王晓军 美编 黄景琳")]),

@@ -435,6 +435,21 @@ def mark(piece: Piece, zone: str, why: str, **facts: str) -> None:
     piece.facts.update(facts)
 
 
+def masthead_of_weak_fields(pieces: list[Piece], hant: bool) -> None:
+    """A page whose masthead has no field strong on its own (洛水 / 日報,
+    中共洛水省委機關報, 一九五五年十月 / 十二日 星期三, 第2134號): the lines at
+    the top of the page, before anything else, that the masthead may absorb,
+    are its masthead when they hold two fields or more between them."""
+    top = []
+    for p in pieces:
+        if p.zone is not None or not p.candidate(hant):
+            break
+        top.append(p)
+    if sum(masthead_strength(reading(p.plain, hant)) for p in top) >= 2:
+        for p in top:
+            mark(p, MASTHEAD, "masthead fields at the page top")
+
+
 def expand_masthead(pieces: list[Piece], hant: bool) -> None:
     """Slogans, QR labels, a paper name or a lone date next to masthead
     lines are masthead too, also across the page's name in the running head
@@ -735,6 +750,7 @@ def run(page: Page) -> Page:
     dropped_captions(pieces)
     figures(pieces)
     pointed_teasers(pieces)
+    masthead_of_weak_fields(pieces, hant)
     expand_masthead(pieces, hant)
     running_head_banners(pieces, hant)
     unpointed_teasers(pieces)
