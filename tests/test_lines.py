@@ -161,6 +161,11 @@ CASES = [
          page(*ABOVE_WIDE, "", "不少市民关心，现在接种流感疫", "苗还来得及吗？", "", "随着气温下降，流", *BELOW_WIDE),
          [(P, "".join(ABOVE_WIDE)), (P, "不少市民关心，现在接种流感疫苗还来得及吗？"),
           (P, "随着气温下降，流" + "".join(BELOW_WIDE))]),
+    # a closing byline a column break cut inside its brackets goes on after the break
+    case("byline-cut-in-its-brackets",
+         page(*ABOVE_WIDE[:-1], "进度超过往年。（记者 孟瑶", "", "通讯员 沈乐）", "", "7旬老人迷路 民警连夜帮其找到家"),
+         [(P, "".join(ABOVE_WIDE[:-1]) + "进度超过往年。（记者 孟瑶通讯员 沈乐）"),
+          (D, "7旬老人迷路 民警连夜帮其找到家")]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

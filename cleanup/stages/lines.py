@@ -489,25 +489,34 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
     text goes on after it with a full line (not one that opens with a
     bracketed note: （接1版）… starts a text) and the run begins as a
     paragraph does, short by its indent, when a finished text stands before
-    it (else it is a head group as wide as a narrow column).  A run with a
-    dash subtitle is a head group whatever its width.  Read from the end,
-    so that a chain of such runs comes back whole."""
+    it (else it is a head group as wide as a narrow column), or when it
+    closes a bracket the text before it left open (（记者 孟瑶 / 通讯员 沈乐）).
+    A run with a dash subtitle is a head group whatever its width.  Read
+    from the end, so that a chain of such runs comes back whole."""
     for g in range(len(groups) - 1, -1, -1):
         run = groups[g]
         if not all(s.display and s.usual for s in run):
             continue
-        deficits = [s.usual - s.width for s in run]
-        if any(abs(d) > INDENT_DEFICIT for d in deficits[1:]) or abs(deficits[0]) > INDENT + INDENT_DEFICIT:
-            continue
         prev = groups[g - 1][-1] if g else None
+        deficits = [s.usual - s.width for s in run]
+        closes_bracket = prev is not None and not prev.display and left_open(prev.text) > 0 > left_open(run[0].text)
+        if not closes_bracket and (any(abs(d) > INDENT_DEFICIT for d in deficits[1:])
+                                   or abs(deficits[0]) > INDENT + INDENT_DEFICIT):
+            continue
         nxt = groups[g + 1][0] if g + 1 < len(groups) else None
         goes_on = nxt and not nxt.display and not nxt.apart and nxt.usual - nxt.width < INDENT_DEFICIT \
             and nxt.text[:1] not in "（(" \
             and (prev is None or not prev.stop or deficits[0] >= INDENT_DEFICIT)
-        if ((prev and not prev.display and not prev.stop and abs(deficits[0]) <= INDENT_DEFICIT) or goes_on) \
-                and not any(s.strong for s in run) and not dash_subtitled(run):
+        if ((prev and not prev.display and not prev.stop and abs(deficits[0]) <= INDENT_DEFICIT) or goes_on
+                or closes_bracket) and not any(s.strong for s in run) and not dash_subtitled(run):
             for s in run:
                 s.display = False
+
+
+def left_open(text: str) -> int:
+    """Brackets the line opens and does not close (below 0: closes more
+    than it opens, the end of a bracket an earlier line opened)."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def dash_subtitled(run: list[Shape]) -> bool:
