@@ -30,8 +30,8 @@ import regex
 from cleanup import people
 from cleanup import wordlists
 from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAGE_REF, SECTION,
-                           TEASER, Article, Block, BodyItem, Division, Figure, Masthead, Name, Note, Page, PageRef,
-                           Para, Section, Subsection, Teasers, Text)
+                           TEASER, Article, Block, BodyItem, Division, Figure, Masthead, Name, Note, Page, PageBreak,
+                           PageRef, Para, Section, Subsection, Teasers, Text)
 
 NAME = "articles"
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -245,10 +245,11 @@ def byline_under_heads(block: Block, lines: list[Text], today: str | None) -> tu
               for m in SPACE.finditer(last.plain) if m.start() > 0]
     for heads, tail in tries:
         byline, rest = people.split_opening(tail, today)
-        if not byline and tail.plain.lstrip()[:1] in people.BYLINE_MARKS:
-            byline, rest = people.closing(tail, today) or [], None
         if byline and not rest:
             return heads, Token(BYLINE, block, tail, paras=byline)
+        marked = people.closing(tail, today) if tail.plain.lstrip()[:1] in people.BYLINE_MARKS else None
+        if marked:
+            return heads, Token(BYLINE, block, tail, paras=marked)
     return lines, None
 
 
@@ -565,8 +566,9 @@ def brief_articles(art: Article) -> list[Article]:
         if not out or item_start(x):
             out.append(Article(id=art.id, opening=[] if out else art.opening))
             head = RUN_IN_HEAD.match(x.plain.lstrip()) if isinstance(x, Para) else None
-            if head and all(isinstance(p, Text) for p in x.parts):
-                text = Text.join(x.parts, "").strip()
+            texts = [p for p in x.parts if isinstance(p, Text)] if isinstance(x, Para) else []
+            if head and isinstance(x, Para) and len(texts) == len(x.parts):
+                text = Text.join(texts, "").strip()
                 out[-1].title = text.slice(0, head.end())
                 x = Para.of("p", text.slice(head.end()).strip())
         out[-1].items.append(x)
@@ -604,6 +606,11 @@ def close_column(body: list, column: Section) -> None:
 
 
 # ---------------------------------------------------------------- builder
+
+def direction(tok: Token) -> str | None:
+    """Where a continuation note points (to / from), None for other tokens."""
+    return tok.note.direction if tok.kind == NOTE and tok.note is not None else None
+
 
 def following(tokens: list[Token], kinds: tuple[str, ...]) -> list[Token | None]:
     """For each token, the first later token of one of `kinds`."""
@@ -659,6 +666,17 @@ class Builder:
         if self.article is None or self.ended:
             return self.new_article()
         return self.article
+
+    def opened(self) -> Article:
+        """The open article, where a rule has made sure one is open."""
+        if self.article is None:
+            raise LookupError("no article is open")
+        return self.article
+
+    def open_items(self) -> list[Para | Figure | Note | PageBreak]:
+        """Where the open article's text goes on: its last subsection, or its items."""
+        art = self.opened()
+        return art.subsections[-1].items if art.subsections else art.items
 
     def target(self) -> list:
         art = self.open_article()
@@ -722,10 +740,10 @@ class Builder:
         if at is None:
             self.unclassified.paras.append(Para.of("ab", head))
         elif self.container is self.body:
-            self.body[at:at + len(arts)] = [Section(head, arts)]
+            self.body[at:at + len(arts)] = [Section(head, list[Article | Figure](arts))]
         else:
             del self.container[at:at + len(arts)]
-            self.body.append(Section(head, arts))
+            self.body.append(Section(head, list[Article | Figure](arts)))
 
     def flush_pending(self) -> None:
         self.container.extend(self.pending)
@@ -756,7 +774,7 @@ class Builder:
         if not self.after:
             if self.article is None or self.ended:
                 return True
-            starts = nxt is not None and (nxt.kind == OPEN or (nxt.kind == NOTE and nxt.note.direction == "from"))
+            starts = nxt is not None and (nxt.kind == OPEN or direction(nxt) == "from")
             if starts and (self.has_body() or not self.article.title):
                 return True
             if self.has_body() and nxt is not None and nxt.kind == TEXT and self.new_topic(heads, nxt.text.plain):
@@ -765,7 +783,7 @@ class Builder:
         if self.article is None or self.ended and self.article.title:
             return True
         prev = self.neighbour(i, -1)
-        if prev and (prev.kind == CLOSE or prev.kind == NOTE and prev.note.direction == "to"):
+        if prev and (prev.kind == CLOSE or direction(prev) == "to"):
             return True
         if nxt is None or nxt.kind == OPEN or nxt.kind == NOTE or self.news_item():
             return True
@@ -778,9 +796,7 @@ class Builder:
         these heads (two at least), and the text under them, up to the next
         head, shares none, as a subhead's own section would: the heads close
         a story, and a new one begins under them."""
-        art = self.article
-        before = "".join(x.plain for x in (art.subsections[-1].items if art.subsections else art.items)
-                         if isinstance(x, Para))
+        before = "".join(x.plain for x in self.open_items() if isinstance(x, Para))
         if not restates(before, heads, 0.0, TOPIC_PAIRS + 1):
             return False
         after = []
@@ -795,7 +811,7 @@ class Builder:
         """Heads before: the heads open a story of their own: `lead` restates
         them, and the open article's text has none of their word pairs, as
         it would have some of a subhead's."""
-        return restates(lead, heads) and not restates(article_text(self.article), heads, 0.0, TOPIC_PAIRS)
+        return restates(lead, heads) and not restates(article_text(self.opened()), heads, 0.0, TOPIC_PAIRS)
 
     def heads(self, i: int, tok: Token) -> None:
         """A head group: a box heading nothing, a misplaced section, an
@@ -832,7 +848,7 @@ class Builder:
         """The open article opened with a dateline (本报讯, 新华社…电): a news
         report, which is set without subheads, so heads after its text
         begin the next article."""
-        return any(p.kind == "dateline" for p in self.article.opening)
+        return any(p.kind == "dateline" for p in self.opened().opening)
 
     def signed_under(self, i: int) -> bool:
         """A name line right under the heads is the opening byline of the
@@ -845,7 +861,7 @@ class Builder:
         but the open article already opened with its byline: that text is
         another article, and the group its title."""
         close = self.next_stop[i]
-        if close is None or close.kind != CLOSE or not any(p.kind == "byline" for p in self.article.opening):
+        if close is None or close.kind != CLOSE or not any(p.kind == "byline" for p in self.opened().opening):
             return False
         return any(isinstance(part, Name) and part.role in WRITERS for p in close.paras for part in p.parts)
 
@@ -880,14 +896,17 @@ class Builder:
         lines, graphic = split_graphic(lines)
         lines, later = split_title(lines)
         kicker, title, subtitles = split_heads(head_units(lines))
-        if closes and self.fragment:
+        if closes and self.fragment and title is not None:
             art = self.split_fragment(title) or art
         if label is not None and not closes:
             self.open_section(label, column=is_box_label(label.plain))
-        if not closes and (self.article is None or self.ended or art.title or self.has_body()):
+        if closes and art is not None:      # (closes: an untitled article is open)
+            if label is not None:
+                self.wrap_in_section(label, [art])
+        elif self.article is None or self.ended or self.article.title or self.has_body():
             art = self.new_article()
-        elif label is not None:
-            self.wrap_in_section(label, [art])
+        else:
+            art = self.article
         art.kicker, art.title, art.subtitles = kicker, title, subtitles
         if graphic:
             (art.subsections[-1].items if art.subsections else art.items).append(
@@ -902,7 +921,7 @@ class Builder:
         title's words (近日，…儿童友好馆开馆… under 重庆首个儿童友好馆开馆);
         that paragraph and the rest leave the fragment.  None if none does."""
         fragment = self.article
-        items = fragment.subsections[-1].items if fragment.subsections else fragment.items
+        items = self.open_items()
         words = SPACE.sub("", title.plain)
         need = max(2, round(SHARED_TITLE_WORDS * (len(words) - 1)))
         for k, item in enumerate(items):
@@ -937,7 +956,8 @@ class Builder:
             return
         key = tok.block.facts.get("figure")
         fig = self.figure if prev is not None and prev.kind == FIG else None
-        same = key == prev.block.facts.get("figure") if key and fig else not (fig and not credit_only and fig.credits)
+        before = prev.block.facts.get("figure") if prev is not None else None
+        same = key == before if key and fig else not (fig and not credit_only and fig.credits)
         if fig is None or not same:
             fig = self.figure = Figure()
             if self.article is not None and not self.ended:
@@ -1014,15 +1034,14 @@ class Builder:
                 self.close(tok)
             elif kind == BYLINE:       # a byline set under the heads belongs to their article
                 (self.article or self.new_article()).opening += tok.paras
-            elif kind == NOTE:
+            elif kind == NOTE and tok.note is not None:
                 if tok.note.direction == "from":
                     self.new_article()
                     self.fragment = True
                 self.target().append(tok.note)
                 self.ended = tok.note.direction == "to"
             elif self.leftover_caption(i, tok):
-                art = self.article
-                (art.subsections[-1].items if art.subsections else art.items).append(Figure(head=tok.text))
+                self.open_items().append(Figure(head=tok.text))
             else:
                 self.paragraph(tok.text, "resumes" in tok.block.facts)
         self.flush_pending()
