@@ -18,12 +18,13 @@ import json
 import os
 import sqlite3
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Generator, Iterable, Iterator
 
 import regex
 
@@ -37,6 +38,7 @@ HIDDEN = ".cleanup"                      # OUTDIR/.cleanup: manifest, lock, temp
 MANIFEST_NAME = "manifest.sqlite"
 COMMIT_EVERY = 1.0                       # seconds between manifest commits
 IN_FLIGHT_PER_WORKER = 4                 # chunks queued per worker: memory stays flat
+WORKER_DIED = "the process converting this page died (a crash in a compiled module, or killed for memory)"
 SEPARATORS = regex.compile(r"[\\/]+")
 DRIVE = regex.compile(r"^[A-Za-z]:$")
 
@@ -500,23 +502,64 @@ def serial_runner(chunks: Iterator[list[Task]], ctx: Context) -> Iterator[list[O
 
 def pool_runner(workers: int) -> Runner:
     """Worker processes with a bounded number of chunks in flight, results
-    as they come: neither tasks nor results pile up in memory."""
+    as they come: neither tasks nor results pile up in memory.  A worker
+    that dies (a crash, the kernel's OOM killer) takes down the pool: the
+    chunks in flight are redone one page at a time, each in a process of
+    its own, so that the page that kills its process is recorded as failed
+    and every other page is converted; then the batch goes on."""
     def run(chunks: Iterator[list[Task]], ctx: Context) -> Iterator[list[Outcome]]:
-        import multiprocessing
-
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                 initializer=_leave_with_parent, initargs=(os.getpid(),)) as pool:
-            pending: set = set()
+        pool = _pool(workers)
+        in_flight: dict[Future, list[Task]] = {}
+        try:
             for chunk in chunks:
-                pending.add(pool.submit(process_chunk, chunk, ctx))
-                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (f.result() for f in done)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
+                in_flight[pool.submit(process_chunk, chunk, ctx)] = chunk
+                if len(in_flight) >= workers * IN_FLIGHT_PER_WORKER:
+                    pool = yield from _harvest(pool, in_flight, ctx, workers)
+            while in_flight:
+                pool = yield from _harvest(pool, in_flight, ctx, workers)
+        finally:
+            pool.shutdown(cancel_futures=True)
     return run
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_leave_with_parent, initargs=(os.getpid(),))
+
+
+def _harvest(pool: ProcessPoolExecutor, in_flight: dict[Future, list[Task]], ctx: Context,
+             workers: int) -> Generator[list[Outcome], None, ProcessPoolExecutor]:
+    """Yield the results of the chunks done; after a worker died, redo the
+    chunks the broken pool held, alone, and return a new pool."""
+    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+    lost: list[list[Task]] = []
+    for future in done:
+        chunk = in_flight.pop(future)
+        try:
+            yield future.result()
+        except BrokenProcessPool:
+            lost.append(chunk)
+    if not lost:
+        return pool
+    lost += in_flight.values()
+    in_flight.clear()
+    pool.shutdown(cancel_futures=True)
+    for chunk in lost:
+        yield [_alone(task, ctx) for task in chunk]
+    return _pool(workers)
+
+
+def _alone(task: Task, ctx: Context) -> Outcome:
+    """One task in a process of its own: the outcome, or a failure when the
+    process dies."""
+    with _pool(1) as solo:
+        try:
+            return solo.submit(process, task, ctx).result()
+        except BrokenProcessPool:
+            return Outcome(task, "failed", None, [PageOutcome(src.location, error=WORKER_DIED) for src in task.pages])
 
 
 def _leave_with_parent(parent: int) -> None:

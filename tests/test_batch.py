@@ -297,3 +297,27 @@ def test_kill_9_part_way_then_resume_gives_the_clean_result(tmp_path):
     assert _digest_tree(src) == before          # inputs untouched
     with sqlite3.connect(killed / ".cleanup" / "manifest.sqlite") as db:
         assert db.execute("SELECT status, COUNT(*) FROM pages GROUP BY status").fetchall() == [("ok", 300)]
+
+
+def test_a_page_that_kills_its_worker_fails_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """A worker that dies (here: one page makes it exit at once, as a crash
+    would) fails that page only; every other page is converted."""
+    real_convert = batch._convert
+
+    def deadly(src, out, blob, ctx):
+        if src.name == "poison.txt":
+            os._exit(1)
+        return real_convert(src, out, blob, ctx)
+
+    monkeypatch.setattr(batch, "_convert", deadly)
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "poison", "c", "d"):
+        (src / f"{name}.txt").write_text("本报讯 全县春播进度过半。", encoding="utf-8")
+    summary = run_batch([str(src)], str(tmp_path / "out"), runner=batch.pool_runner(2), workers=2)
+    assert (summary.pages, summary.converted, summary.failed) == (5, 4, 1)
+    written = sorted(p.name for p in (tmp_path / "out").glob("*.xml"))
+    assert written == ["a.xml", "b.xml", "c.xml", "d.xml"]
+    rows = sqlite3.connect(tmp_path / "out" / ".cleanup" / "manifest.sqlite").execute(
+        "SELECT input, error FROM pages WHERE status = 'failed'").fetchall()
+    assert len(rows) == 1 and rows[0][0].endswith("poison.txt") and "died" in rows[0][1]
