@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))   # after site-packages: an installed (compiled) build is the one measured
 
 from bench.throughput import make_pages  # noqa: E402
 from cleanup import pipeline  # noqa: E402

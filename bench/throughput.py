@@ -60,7 +60,7 @@ def write_pages(n: int, folder: Path) -> int:
 
 def measure(jobs: int, src: str, out: str) -> None:
     """One batch in this (fresh) process; prints its figures as JSON."""
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))   # after site-packages: an installed (compiled) build is the one measured
     from cleanup.batch import pool_runner, run_batch, serial_runner
 
     cpu_before, main_before, start = _cpu(), _cpu(children=False), time.perf_counter()
@@ -90,11 +90,15 @@ def main() -> None:
     if args.measure:
         measure(int(args.measure[0]), args.measure[1], args.measure[2])
         return
+    sys.path.append(str(ROOT))
+    from cleanup.cli import build
+
     with tempfile.TemporaryDirectory(prefix="cleanup-bench-") as tmp:
         src = Path(tmp) / "in"
         mb = write_pages(args.n, src) / 1e6
         print(f"{args.n} pages, {mb:.1f} MB ({mb * 1e6 / args.n / 1000:.1f} KB a page); "
-              f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+              f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
+              f"{build()} build")
         for jobs in args.jobs:
             done = subprocess.run([sys.executable, __file__, "--measure", str(jobs), str(src), f"{tmp}/out"],
                                   capture_output=True, text=True, check=True)
