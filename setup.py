@@ -24,6 +24,7 @@ COMPILED = [
     "cleanup/stages/lines.py",
     "cleanup/stages/zones.py",
     "cleanup/stages/articles.py",
+    "cleanup/people.py",
     "cleanup/stages/normalise.py",
     "cleanup/stages/decode.py",
     "cleanup/stages/glyphs.py",
