@@ -114,6 +114,7 @@ PUBLISHER = regex.compile(
 NUMBERED_FIELDS = regex.compile("|".join(f"(?:{p.pattern})" for p in (DATE_FIELD, ISSUE, PAGES, CN, PAGE)))
 STRAY_NUMBER = regex.compile(rf"(?<!\S){NUM}{{1,3}}(?!\S)")
 MAX_PAGES = 400
+NAME_PART = regex.compile(r"\p{Han}{1,4}")      # a word of a paper's name set on a line of its own
 BARE_PAGE = regex.compile(rf"\s*(?P<n>{NUM}{{1,2}})\s*")
 
 
@@ -227,10 +228,28 @@ def read(lines: Iterable[str]) -> Publication:
         pub.publisher = as_printed(m, "org")
     m = TITLE.search(text)
     if m:
-        pub.title = as_printed(m, "t")
+        pub.title = _split_name(lines, printed, m["t"]) or as_printed(m, "t")
     elif pub.publisher and simplified(pub.publisher).endswith("报社"):
         pub.title = pub.publisher[:-1]      # 重庆科技报社出版 names 重庆科技报
     return pub
+
+
+def _split_name(lines: list[str], printed: list[str], title: str) -> str | None:
+    """The paper's name broken over lines, one word a line (荆江 / 科教 /
+    周报): when the name found is only the kind of paper (周报, 日报), the
+    short words on the lines right above it, joined to it; None otherwise."""
+    if len(title) > 2:
+        return None
+    rows = [ln.strip() for text in lines for ln in text.split("\n")]
+    shown = [ln.strip() for text in printed for ln in text.split("\n")]
+    for i, row in enumerate(rows):
+        if row != title:
+            continue
+        k = i
+        while k and NAME_PART.fullmatch(rows[k - 1]):
+            k -= 1
+        return "".join(shown[k:i + 1]) if k < i else None
+    return None
 
 
 def _date(m: "regex.Match[str]") -> str | None:

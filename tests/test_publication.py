@@ -42,6 +42,9 @@ CASES = [
     # must not: a number inside the running head, or the count split off 今日 版
     (["2011年9月2日 星期五", "8", "东江日报"], dict(title="东江日报", date="2011-09-02")),
     (["今日 版", "2022年4月19日 星期二", "16"], dict(date="2022-04-19", pages=16)),
+    # the paper's name broken over lines, one word a line; but not a page name over a whole name
+    (["荆江\n科教", "周报", "1997年3月20日 星期四"], dict(title="荆江科教周报", date="1997-03-20")),
+    (["要闻", "人民日报", "2023年3月5日 星期日"], dict(title="人民日报", date="2023-03-05")),
     # the page count broken over two lines: a count, not the page's number
     (["第24517期 今日", "12版"], dict(issue="24517", pages=12)),
     # not printed, or not a paper's name

@@ -106,16 +106,23 @@ CASES = [
     # paper's name and slogan in a block of their own above it
     ("岳溪日报\nYUEXI DAILY\n中共岳溪省委机关报\n\n国内统一连续出版物号\nCN 48-0002\n2016年3月8日\n星期二\n\n"
      "本报讯 近日，全市科技创新大会召开。",
-     [expect(MASTHEAD, "岳溪日报YUEXI DAILY中共岳溪省委机关报"), expect(MASTHEAD, "国内统一连续出版物号"),
+     [expect(MASTHEAD, "岳溪日报"), expect(MASTHEAD, "YUEXI DAILY"), expect(MASTHEAD, "中共岳溪省委机关报"),
+      expect(MASTHEAD, "国内统一连续出版物号"),
       expect(MASTHEAD, "CN 48-0002"), expect(MASTHEAD, "2016年3月8日"), expect(MASTHEAD, "星期二")]),
     # the page number alone over the page's name and the date: the masthead
     # takes it across the page name
     ("07\n\n健康\n\n2023年11月16日 星期四\n澜州日报\n\n本报讯 近日，全市科技创新大会召开。",
      [expect(MASTHEAD, "07"), expect(SECTION, "健康"), expect(MASTHEAD, "2023年11月16日 星期四"),
       expect(MASTHEAD, "澜州日报")]),
+    # a field broken over the lines of its block (星期四 总第 / 468期)
+    ("1997年3月20日\n星期四 总第\n468期\n\n本报讯 全市科技工作会议召开。",
+     [expect(MASTHEAD, "1997年3月20日"), expect(MASTHEAD, "星期四 总第"), expect(MASTHEAD, "468期")]),
+    # must not: a head group that names a date in words is no masthead
+    ("三月二十日起\n全市公交线路调整\n\n本报讯 全市公交线路调整。", []),
     # no field strong on its own: weak fields together at the page top
     ("嘉水\n日報\n\n中共嘉水省委機關報\n\n一九五五年十月\n十二日 星期三\n\n本報訊 全省秋收工作已經開始。",
-     [expect(MASTHEAD, "嘉水日報"), expect(MASTHEAD, "中共嘉水省委機關報"), expect(MASTHEAD, "一九五五年十月十二日 星期三")]),
+     [expect(MASTHEAD, "嘉水日報"), expect(MASTHEAD, "中共嘉水省委機關報"), expect(MASTHEAD, "一九五五年十月"),
+      expect(MASTHEAD, "十二日 星期三")]),
     # must not: one weak field alone over a title
     ("嘉水日報\n\n全省秋收工作進入緊張階段\n\n本報訊 全省秋收工作已經開始。", []),
     # an inside page's header: date, page, column, editors without colons

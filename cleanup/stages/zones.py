@@ -34,6 +34,7 @@ DISPLAY_MAX = 60        # longer text is running text, not a display line
 DISPLAY_LINE_MAX = 30   # ... and so is a longer line
 CREDIT_BLOCK_MAX = 80   # a whole block read as one credit is short
 CAPTION_LINES_MAX = 3   # lines above a credit in its own block that are its caption
+FIELD_LINES_MAX = 3     # lines a masthead field may be broken over (星期四 总第 / 468期)
 LONE_CAPTION_MAX = 40   # longest one-line sentence set apart over a credit that is its caption
 
 # --------------------------------------------------------------- patterns
@@ -343,6 +344,9 @@ def block_pieces(block: Block, hant: bool, gated: list[int], numbers: frozenset[
                     Piece(block, at, whole.b, lines[-1:], CREDIT, credit=found[1], why="the caption's credit")]
     marks = [mark_line(ln, alone, hant) if ln.number in numbers else label_mark(ln) if alone else NO_MARK
              for ln in lines]
+    if 1 < len(lines) <= FIELD_LINES_MAX and any(m.zone != MASTHEAD for m in marks) \
+            and masthead_strength(reading(" ".join(ln.text.plain.strip() for ln in lines), hant)) == 2:
+        marks = [Mark(MASTHEAD, why="masthead field broken over lines") for _ in lines]
     return cut(block, marks, hant)
 
 
