@@ -700,6 +700,17 @@ PAGES = {
         [("section", "读者来信", [{"title": "供销社应当把好秤", "items": ["编辑同志：", "上月我到门市部买了五斤白糖。"],
                                "closing": ["何桂英"]}])],
     ),
+    # a reader's signature broken over two lines (place / name) closes the letter
+    "signature-over-two-lines": (
+        [D("建议开设家长学校"),
+         P("现在的家长都很重视孩子的学习。"),
+         D("柳河乡", "陈光远"),
+         D("电脑算命该管管了"),
+         P("最近，集市上出现了几个算命摊点。"),
+         ],
+        [{"title": "建议开设家长学校", "items": ["现在的家长都很重视孩子的学习。"], "closing": ["柳河乡 陈光远"]},
+         {"title": "电脑算命该管管了", "items": ["最近，集市上出现了几个算命摊点。"]}],
+    ),
     # Heads after: heads after a news report's text close it, even when the
     # text after them runs to another head (a report has no subheads)
     "heads-after-report": (

@@ -217,9 +217,12 @@ def tokens_of(block: Block, today: str | None) -> list[Token]:
         return [Token(LABEL, block, text)]
     if block.kind == DISPLAY and WORDS.search(text.plain) and not introduces(text.plain):
         lines = display_lines(text)
-        # a closing byline, perhaps broken over lines ((实习生 汪 / 洁))
-        closing = people.closing(Text.join(lines, "") if len(lines) > 1 else text, today) \
-            if len(lines) <= 2 and len(text.plain) <= SHORT_BLOCK and may_close(text.plain) else None
+        # a closing byline, perhaps broken over lines ((实习生 汪 / 洁), 柳河乡 / 陈光远)
+        closing = None
+        if len(lines) <= 2 and len(text.plain) <= SHORT_BLOCK and may_close(text.plain):
+            closing = people.closing(text, today) if len(lines) == 1 else people.closing(Text.join(lines), today)
+            if closing is None and len(lines) == 2 and not SPACE.search(lines[1].plain):   # who / name
+                closing = people.closing(Text.join(lines, " "), today)
         if closing:
             return [Token(CLOSE, block, text, paras=closing)]
         heads, byline = byline_under_heads(block, lines, today)
