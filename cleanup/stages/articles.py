@@ -61,6 +61,7 @@ SHARED_TITLE_WORDS = 0.4   # share of a title's character pairs its first paragr
 LEAD_PAIRS = 3          # fewest character pairs of a headline its lead repeats (年轻人 is too few)
 TOPIC_PAIRS = 1         # a subhead shares a word pair with its article's topic
 LABEL_MAX = 8           # longest column label over a title with its dash subtitle
+ROUND = regex.compile(r"\p{Han}{2}第[0-9０-９一二三四五六七八九十百]+[轮輪场場站]$")   # 联赛第十轮: an occasion
 STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
 # A head line that stops short: a number and its measure word wanting their
 # noun (新增三处 / 公共停车场; but not a quantity reached: 增至120个), a
@@ -334,9 +335,10 @@ def kicker_opening(s: str) -> bool:
 
 
 def kicker_ending(s: str) -> bool:
-    """Does the line end like a kicker, with a verb of reporting (…时强调)?"""
+    """Does the line end like a kicker, with a verb of reporting (…时强调),
+    or the round or leg of an event (全国女排联赛第十轮)?"""
     words = s.strip().rstrip("：:，,。 ")
-    return any(words.endswith(w) for w in word_list("articles_kicker_ends.txt"))
+    return any(words.endswith(w) for w in word_list("articles_kicker_ends.txt")) or ROUND.search(words) is not None
 
 
 def is_couplet(s: str) -> bool:
