@@ -449,6 +449,14 @@ def split_opening(text: Text, today: str | None) -> tuple[list[Para], Text]:
     return _paras(text, pieces, 0, pos), text.slice(pos) if pos < len(plain) else Text()
 
 
+def opens_with_dateline(plain: str) -> bool:
+    """Does the text open with a dateline (本报讯, 新华社北京10日电)?"""
+    if not OPENING_HINT.match(plain):
+        return False
+    pos, end = _skip_space(plain, 0), len(plain)
+    return (_dateline(plain, pos, end, None) or _bracketed_dateline(plain, pos, end, None)) is not None
+
+
 def _nameless_byline(plain: str) -> bool:
     """A byline that names no person (本报评论员, （本报编辑部））."""
     return plain.strip().strip("（）()【】 \u3000") in NAMELESS_BYLINES

@@ -166,6 +166,17 @@ CASES = [
          page(*ABOVE_WIDE[:-1], "进度超过往年。（记者 孟瑶", "", "通讯员 沈乐）", "", "7旬老人迷路 民警连夜帮其找到家"),
          [(P, "".join(ABOVE_WIDE[:-1]) + "进度超过往年。（记者 孟瑶通讯员 沈乐）"),
           (D, "7旬老人迷路 民警连夜帮其找到家")]),
+    # heads with a comma, over two lines, set apart over a report's dateline
+    case("comma-heads-over-a-dateline",
+         page(*ABOVE_WIDE, "", "暴雨过后，老城区32条背街小巷", "积水点全部完成排查整治", "", "本报讯（记者 周立群）记", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (D, "暴雨过后，老城区32条背街小巷\n积水点全部完成排查整治"),
+          (P, "本报讯（记者 周立群）记" + "".join(BELOW_WIDE))]),
+    # must not: text a column break cut off, however it goes on
+    case("cut-text-before-a-dateline",
+         page(*ABOVE_WIDE[:-1], "进度超过往年同期，全省各地抓", "", "紧春播，组织群众抢播早稻", "", "本报讯（记者 周立群）记",
+              *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE[:-1]) + "进度超过往年同期，全省各地抓紧春播，组织群众抢播早稻"),
+          (P, "本报讯（记者 周立群）记" + "".join(BELOW_WIDE))]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

@@ -30,6 +30,7 @@ from typing import Callable
 
 import regex
 
+from cleanup import people
 from cleanup.model import DISPLAY, PARAGRAPH, Block, Line, Page, Segment, Text
 from cleanup.stages.glyphs import looks_doubled
 
@@ -541,7 +542,9 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
     / 比去年同期多三成); a question kicker over its title (主帥去留？ /
     東區班主：季後再作檢討) or a head that asks (see `question_head`); a single line with a comma, far shorter than the
     running text after it (早作准备，迎接夏收), or wider than its column
-    (天冷了，心脑血管病患者要注意保暖 over a column of 14)."""
+    (天冷了，心脑血管病患者要注意保暖 over a column of 14); lines over a news
+    report's opening dateline (暴雨过后，老城区32条背街小巷 / 积水点全部完成排查整治
+    / 本报讯…)."""
     for g, run in enumerate(groups):
         if len(run) > SHORT_HEAD_LINES or run[0].spaced or all(s.display for s in run):
             continue
@@ -564,7 +567,9 @@ def mark_short_heads(groups: list[list[Shape]]) -> None:
         alone = len(run) == 1 and nxt is not None and not nxt.display \
             and (max(nxt.usual, nxt.width) - run[0].width >= INDENT + SHORT_DEFICIT
                  or prev is not None and run[0].usual > 0 and run[0].width - run[0].usual >= OVERHANG)
-        if dashed or questions or alone:
+        # a few lines set apart over a news report's opening dateline are its heads
+        over_report = nxt is not None and not nxt.display and people.opens_with_dateline(nxt.text)
+        if dashed or questions or alone or over_report:
             for s in run:
                 s.display = True
 
