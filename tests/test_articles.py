@@ -548,6 +548,23 @@ PAGES = {
             {"title": None, "items": ["△各小学开办课外活动小组四十六个。"], "closing": ["（记者 王一）"]},
             {"title": "暑期安全教育启动", "items": ["日前，县教育局启动暑期安全教育。"]}])],
     ),
+    # in a column, a run-in head may be set off by a plain space
+    "spaced-run-in-heads": (
+        [P("速览", SECTION),
+         P("农技专家田间授课 4月7日，县农业农村局组织专家下乡。"),
+         P("“桐川村超”开赛 4月9日，县足球联赛开幕。"),
+         ],
+        [("section", "速览", [
+            {"title": "农技专家田间授课", "items": ["4月7日，县农业农村局组织专家下乡。"]},
+            {"title": "“桐川村超”开赛", "items": ["4月9日，县足球联赛开幕。"]}])],
+    ),
+    # must not: outside a column, a plain space opens no run-in head
+    "spaced-phrase-outside-a-column": (
+        [P("农技专家田间授课 4月7日，县农业农村局组织专家下乡。"),
+         P("“桐川村超”开赛 4月9日，县足球联赛开幕。"),
+         ],
+        [{"title": None, "items": ["农技专家田间授课 4月7日，县农业农村局组织专家下乡。", "“桐川村超”开赛 4月9日，县足球联赛开幕。"]}],
+    ),
     # a box label over a title names the column
     "box-label-over-title": (
         [D("解读"),

@@ -91,8 +91,10 @@ ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"   # marks that open a lis
 BRIEF_CHARS = 160       # longest text of a news brief (titled or not) in a column of briefs
 BRIEF_PARAS = 2
 # A run-in head: a short phrase with no punctuation set off from the item's
-# text by an ideographic space (暑期学生安全教育启动　日前，…).
-RUN_IN_HEAD = regex.compile(r"[^\s，。；：！？、,.;:!?“”（）()]{4,24}(?=\u3000+\S)")
+# text by an ideographic space (暑期学生安全教育启动　日前，…); under a column
+# label, also by a plain space (农技专家田间授课 4月7日，…, “桐川村超”开赛 4月9日，…).
+RUN_IN_HEAD = regex.compile(r"[^\s，。；：！？、,.;:!?（）()]{4,24}(?=\u3000+\S)")
+SPACED_RUN_IN_HEAD = regex.compile(r"[\p{Han}“‘《][^\s，。；：！？、,.;:!?（）()]{3,23}(?= +\S)")
 
 
 @lru_cache(maxsize=None)
@@ -531,46 +533,54 @@ def place_between(figures: list[Figure], before: Article, after: Article) -> Non
 
 # ------------------------------------------------------------ news briefs
 
-def item_start(x: object) -> bool:
-    """A paragraph that opens a news brief: an item mark (△ ■ ◆) or a run-in head."""
+def item_start(x: object, column: bool) -> bool:
+    """A paragraph that opens a news brief: an item mark (△ ■ ◆) or a run-in
+    head (see `run_in_head`)."""
     if not isinstance(x, Para) or x.kind != "p":
         return False
     plain = x.plain.lstrip()
-    return plain[:1] in ITEM_MARKS or RUN_IN_HEAD.match(plain) is not None
+    return plain[:1] in ITEM_MARKS or run_in_head(plain, column) is not None
 
 
-def opens_with_item(x: object) -> bool:
+def run_in_head(plain: str, column: bool) -> "regex.Match[str] | None":
+    """The run-in head that opens an item: set off by an ideographic space,
+    or in a column (`column`), by a plain one."""
+    return RUN_IN_HEAD.match(plain) or (SPACED_RUN_IN_HEAD.match(plain) if column else None)
+
+
+def opens_with_item(x: object, column: bool) -> bool:
     """An untitled article that opens with a news brief."""
     return (isinstance(x, Article) and x.title is None and not x.subsections
-            and bool(x.items) and item_start(x.items[0]))
+            and bool(x.items) and item_start(x.items[0], column))
 
 
-def split_briefs(container: list) -> None:
+def split_briefs(container: list, column: bool = False) -> None:
     """A column of news briefs (简讯) prints short untitled items, each
     opened by a mark or a run-in head: every item is an article of its own,
     titled by its run-in head.  An untitled article is read so when it holds
-    two items or more, or when an untitled item article stands beside it."""
+    two items or more, or when an untitled item article stands beside it.
+    `column`: the container is a section's."""
     out: list = []
-    flags = [opens_with_item(x) for x in container]
+    flags = [opens_with_item(x, column) for x in container]
     for k, x in enumerate(container):
         if isinstance(x, Section):
-            split_briefs(x.members)
+            split_briefs(x.members, column=True)
         beside = (k and flags[k - 1]) or (k + 1 < len(flags) and flags[k + 1])
-        if flags[k] and (beside or sum(map(item_start, x.items)) > 1):
-            out += brief_articles(x)
+        if flags[k] and (beside or sum(item_start(p, column) for p in x.items) > 1):
+            out += brief_articles(x, column)
         else:
             out.append(x)
     container[:] = out
 
 
-def brief_articles(art: Article) -> list[Article]:
+def brief_articles(art: Article, column: bool) -> list[Article]:
     """One article per item of `art`; the opening stays with the first, the
     closing with the last; a run-in head becomes its item's title."""
     out: list[Article] = []
     for x in art.items:
-        if not out or item_start(x):
+        if not out or item_start(x, column):
             out.append(Article(id=art.id, opening=[] if out else art.opening))
-            head = RUN_IN_HEAD.match(x.plain.lstrip()) if isinstance(x, Para) else None
+            head = run_in_head(x.plain.lstrip(), column) if isinstance(x, Para) else None
             texts = [p for p in x.parts if isinstance(p, Text)] if isinstance(x, Para) else []
             if head and isinstance(x, Para) and len(texts) == len(x.parts):
                 text = Text.join(texts, "").strip()
