@@ -62,6 +62,10 @@ LEAD_PAIRS = 3          # fewest character pairs of a headline its lead repeats 
 TOPIC_PAIRS = 1         # a subhead shares a word pair with its article's topic
 LABEL_MAX = 8           # longest column label over a title with its dash subtitle
 ROUND = regex.compile(r"\p{Han}{2}第[0-9０-９一二三四五六七八九十百]+[轮輪场場站]$")   # 联赛第十轮: an occasion
+SUBJECT_MAX = 9         # longest organisation name set alone over its predicate
+# How the name of an organisation ends (華埠長者服務中心, 灣區華僑協進會; not an
+# occasion: 秋季运动会): such a name alone on a head line is the subject of the line below.
+ORG_SUBJECT_ENDS = tuple(people.ORG_ENDINGS) + tuple(wordlists.words("articles_org_ends.txt"))
 STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
 # A head line that stops short: a number and its measure word wanting their
 # noun (新增三处 / 公共停车场; but not a quantity reached: 增至120个), a
@@ -355,13 +359,17 @@ def one_phrase(first: Text, second: Text) -> bool:
     """Two printed lines that are one head broken in two: a quote or bracket
     left open, a first line that stops short of its noun or its clause (县城区
     新增三处 / 公共停车场, …的 / …), a second that cannot open a head (在白沙河上
-    建成发电), or a stub too short to stand as a head (but a short time or
-    occasion is a kicker: 春运首日, 三夏时节)."""
+    建成发电), a first line that is only the name of an organisation, the
+    subject of the second (華埠長者服務中心 / 徵求中英雙語義工), or
+    a stub too short to stand as a head (but a short time or occasion is a
+    kicker: 春运首日, 三夏时节)."""
     a, b = first.plain.strip(), second.plain.strip()
     if sum(a.count(c) for c in OPENERS) > sum(a.count(c) for c in CLOSERS):
         return True
     if UNFINISHED_END.search(a) or DEPENDENT_START.match(b):
         return True
+    if 3 <= len(a) <= SUBJECT_MAX and a.endswith(ORG_SUBJECT_ENDS) and not SPACE.search(a):
+        return True     # an organisation alone: the subject of the line below
     return len(SPACE.sub("", b)) <= STUB_MAX
 
 
