@@ -177,6 +177,13 @@ CASES = [
               *BELOW_WIDE),
          [(P, "".join(ABOVE_WIDE[:-1]) + "进度超过往年同期，全省各地抓紧春播，组织群众抢播早稻"),
           (P, "本报讯（记者 周立群）记" + "".join(BELOW_WIDE))]),
+    # heads after their text: a subtitle set apart, wider than the column, is no
+    # paragraph's first line cut by a column break
+    case("wide-subtitle-over-text",
+         page(*ABOVE_WIDE, "", "老旧小区加装电梯 今年再推120台", "", "符合条件的小区可向所在街道提交申请", "",
+              "因滨河路雨污管网改造施工，从5", *BELOW_WIDE),
+         [(P, "".join(ABOVE_WIDE)), (D, "老旧小区加装电梯 今年再推120台"), (D, "符合条件的小区可向所在街道提交申请"),
+          (P, "因滨河路雨污管网改造施工，从5" + "".join(BELOW_WIDE))]),
     # a bare closing quote closes a phrase, not the sentence
     case("bare-closing-quote",
          page("2020年5月，习近平总书记在", "参加十三届全国人大三次会议湖北",

@@ -502,7 +502,7 @@ def keep_continuations(groups: list[list[Shape]]) -> None:
         deficits = [s.usual - s.width for s in run]
         closes_bracket = prev is not None and not prev.display and left_open(prev.text) > 0 > left_open(run[0].text)
         if not closes_bracket and (any(abs(d) > INDENT_DEFICIT for d in deficits[1:])
-                                   or abs(deficits[0]) > INDENT + INDENT_DEFICIT):
+                                   or not -INDENT_DEFICIT <= deficits[0] <= INDENT + INDENT_DEFICIT):
             continue
         nxt = groups[g + 1][0] if g + 1 < len(groups) else None
         goes_on = nxt and not nxt.display and not nxt.apart and nxt.usual - nxt.width < INDENT_DEFICIT \
