@@ -943,7 +943,6 @@ class Builder:
         the article they head starts at the first paragraph that shares the
         title's words (近日，…儿童友好馆开馆… under 重庆首个儿童友好馆开馆);
         that paragraph and the rest leave the fragment.  None if none does."""
-        fragment = self.article
         items = self.open_items()
         words = SPACE.sub("", title.plain)
         need = max(2, round(SHARED_TITLE_WORDS * (len(words) - 1)))
