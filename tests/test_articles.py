@@ -855,6 +855,11 @@ HEADS = [
     (["灣區華僑協進會", "舉行春季聯誼餐會"], (None, "灣區華僑協進會\n舉行春季聯誼餐會", [])),
     # must not join: a word that ends in a conjunction's character (参与) is finished
     (["全民健身 人人参与", "第五届市民运动会明年4月开幕"], ("全民健身 人人参与", "第五届市民运动会明年4月开幕", [])),
+    (["许多社队积肥数量超过去年同期一", "倍以上"], (None, "许多社队积肥数量超过去年同期一\n倍以上", [])),
+    # must not join: an ordinal is finished
+    (["青年歌手大赛决出第一", "我县选手获金奖"], ("青年歌手大赛决出第一", "我县选手获金奖", [])),
+    # a cause sets the scene for the title
+    (["受降雨天气影响", "本地蔬菜批发价格小幅上扬"], ("受降雨天气影响", "本地蔬菜批发价格小幅上扬", [])),
     # must not join: a quantity reached is no number wanting its noun
     (["公交卡充值点增至120个", "10月底前将开通网上充值"], (None, "公交卡充值点增至120个", ["10月底前将开通网上充值"])),
     # must not join: a call to action opens a head of its own

@@ -69,6 +69,7 @@ ORG_SUBJECT_ENDS = tuple(people.ORG_ENDINGS) + tuple(wordlists.words("articles_o
 STUB_MAX = 4            # a head line this short is a stub of the next one (重庆首个 / 儿童友好馆开馆)
 # A head line that stops short: a number and its measure word wanting their
 # noun (新增三处 / 公共停车场; but not a quantity reached: 增至120个), a
+# numeral wanting its unit (超过去年同期一 / 倍以上), a
 # particle or conjunction (…的 / …和), a comma, a preposition wanting its
 # object (高标准农田建设让 / “望天田”变成“丰产田”), but not a word ending in
 # such a character (参与, 普及, 转让, 名将), a measured quantity wanting what it
@@ -79,6 +80,7 @@ UNFINISHED_END = regex.compile(r"(?<![至到达達超逾0-9０-９一二两三�
                                r"|(?:[的，、,把被向对對给給为為从從]|(?<![转轉出礼禮忍谦謙退])[让讓]"
                                r"|(?<![大天特公])使|(?<![大名老主干猛])[将將]|(?<![温平缓饱共总调谐柔祥暖])和"
                                r"|(?<![参參给給授])[与與]|(?<![普涉危波以来來])及|(?<![合兼吞归歸])[并並])$"
+                               r"|(?<![第\d一二两三四五六七八九十])[一二两三四五六七八九十]$"
                                r"|(?<=\p{Han}{2})(?:[明今]年|[本下]月|下[周週]|[即今明]日|[今明]天"
                                r"|[0-9０-９一二三四五六七八九十]{1,2}[月日号號])起$"
                                r"|(?:(?:吞吐|总|产|销|客流|货运|成交|交易|发电|用电|降水|存|增)量|面积|总额|总值|产值|人数|比重)$")
