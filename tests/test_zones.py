@@ -265,6 +265,8 @@ CASES = [
     ("要闻\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "要闻")]),   # a page name, no column
     ("经济短波\n\n本报讯 副市长巡查中考工作。", [expect(SECTION, "经济短波", column="1")]),   # a column word ends it
     ("■健康提醒\n\n天冷了，心脑血管病患者要注意保暖。", [expect(SECTION, "■健康提醒", column="1")]),   # a marked short word
+    ("行 走\n\n古镇的秋天 藏在一碗米粉里\n\n秋天的古镇很美。", [expect(SECTION, "行 走")]),   # letter-spaced
+    ("王 静\n\n秋天的古镇很美。", []),      # must not: a name padded to the width of three
     ("□ 周启明\n\n今年以来，我省家电市场降价之风一浪高过一浪。", []),      # must not: a marked name is a byline
     ("■加强巡查\n\n■落实值班。", []),      # must not: a marked item over items
     ("第5版　社会新闻\n\n本报讯 副市长巡查中考工作。", [expect(MASTHEAD, "第5版　社会新闻")]),   # a running head
@@ -343,3 +345,10 @@ def test_caption_whose_credit_runs_over_its_lines():
     assert got == [expect(CAPTION, "县文化中心昨起展出陶艺作品，吸引不少民众参观。", figure="1"),
                    expect(CREDIT, "（记者黄志明摄）", figure="1")]
     assert_lossless(raw, page)
+
+
+@pytest.mark.parametrize("kind", [PARAGRAPH, DISPLAY])
+def test_the_end_of_a_credit_is_no_label(kind):
+    """A credit broken before its last letter-spaced word (记者 黎明 / 辉 摄) is no banner."""
+    _, got = zoned("记者 黎明\n辉 摄\n\n秋天的古镇很美。", kind)
+    assert all(zone != SECTION for zone, _, _ in got)

@@ -98,6 +98,10 @@ DECORATIONS = " \u3000■□◆◇●○▲△★☆▼▽【】[]"
 # marked item of a list or of news briefs runs on into a sentence, and a
 # marked name is a byline (□ 周启明).
 COLUMN_MARKS = "■□◆◇"
+# A word of two to four characters letter-spaced in a block of its own (致 富 之 路,
+# 行 走) is a banner over the articles below it, unless it is a name (向　阳) or
+# ends a photo credit (辉 摄); a head is never set so short and so spaced.
+SPACED_LABEL = regex.compile(r"\p{Han}(?:[ \u3000]+\p{Han}){1,3}(?<![摄攝])")
 MARKED_COLUMN = regex.compile(r"\p{Han}{2,6}")
 BANNER_DOT = regex.compile(r"[·•・]")
 DOTTED_NAME = regex.compile(r"\p{Han}{2,8}[·•・]\p{Han}{2,8}")      # 云梧新闻·社会
@@ -325,6 +329,9 @@ def block_pieces(block: Block, hant: bool, gated: list[int], numbers: frozenset[
     alone = block.kind == DISPLAY or len(lines) == 1
     if whole.b <= CAPTION_MAX and CAPTION_LEAD.match(plain) and not CREDIT_CUE.search(plain):
         whole.zone, whole.why = CAPTION, "a caption by its first words"
+        return [whole]
+    if len(lines) == 1 and SPACED_LABEL.fullmatch(plain.strip()) and people.closing(block.text, None) is None:
+        whole.zone, whole.why = SECTION, "a short word letter-spaced on a line of its own"
         return [whole]
     if not lines or not touches(block, gated):
         if not alone:
