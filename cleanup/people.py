@@ -98,6 +98,7 @@ OPENING_HINT = regex.compile(rf"\s*(?:{_PER}|{_PUBLISHER}|[{_OPENERS}]|{ROLE_AT.
 CLOSING_HINT = regex.compile(rf"{alternation(ROLES)}|{_DISPATCH}")
 CREDIT_HINT = regex.compile(alternation(
     [w for w, r in ROLES.items() if r == PHOTOGRAPHER] + ["提供", "供图", "供圖"] + sorted(NAMELESS_CREDITS)))
+LINE_BREAK = regex.compile(r"\n")
 PEN_NAME = regex.compile(r"\s*[（(]\s*(?P<name>\p{Han}{2,3})\s*[）)]\s*")
 PEN_NAME_STOPS = frozenset(words("pen_name_stops.txt"))
 BARE_NAMES = regex.compile(r"\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,5}")
@@ -594,10 +595,13 @@ def _credit(plain: str, start: int, end: int) -> Piece | None:
 
 def credit(text: Text) -> Para | None:
     """A whole block that is a photo credit (重庆日报记者 X 摄, 摄/X,
-    记者 X 见习记者 Y 摄/视觉重庆, 图片由…提供) as a byline Para; None otherwise."""
+    记者 X 见习记者 Y 摄/视觉重庆, 图片由…提供) as a byline Para, perhaps
+    with a name broken over its lines (记者 黎明 / 辉 摄); None otherwise."""
     plain = text.plain
     start, end = _bounds(plain)
     piece = _credit(plain, start, end) if 0 < end - start <= LONGEST else None
+    if piece is None and "\n" in plain.strip():
+        return credit(text.replace(LINE_BREAK, lambda m: "")[0])
     return _paras(text, [piece], 0, len(plain))[0] if piece else None
 
 
