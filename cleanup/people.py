@@ -566,7 +566,8 @@ def _bare_names(plain: str, start: int, end: int) -> Piece | None:
 
 def _credit(plain: str, start: int, end: int) -> Piece | None:
     """plain[start:end] read whole as a photo credit, brackets allowed, and
-    an agency that sends the photo before it (新华社发（齐远帆 摄）)."""
+    an agency that sends the photo before it (新华社发（齐远帆 摄）); it names
+    photographers and organisations only (文/X 图/Y also names the writer)."""
     if not CREDIT_HINT.search(plain, start, end):
         return None
     sent = AGENCY_SENDS.match(plain, start, end)
@@ -590,7 +591,8 @@ def _credit(plain: str, start: int, end: int) -> Piece | None:
     if stop < hi or not any(it.kind == "role" and it.role == PHOTOGRAPHER for it in items):
         return None
     spans = _read(plain, items, loose=True)
-    return _byline_piece(start, end, spans) if spans else None
+    piece = _byline_piece(start, end, spans) if spans else None
+    return piece if piece is not None and piece.photo else None     # 文/X 图/Y is the article's byline
 
 
 def credit(text: Text) -> Para | None:

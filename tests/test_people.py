@@ -314,6 +314,7 @@ def test_credit(block, people):
 
 
 NOT_CREDITS = [
+    "文/本报记者 梁晓彤 图/蒋一帆",       # the writer's and the photographer's byline
     "（摄于7月21日）",
     "他喜欢摄影和旅行。",
     "他喜欢摄影",

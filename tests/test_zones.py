@@ -267,6 +267,8 @@ CASES = [
     ("■健康提醒\n\n天冷了，心脑血管病患者要注意保暖。", [expect(SECTION, "■健康提醒", column="1")]),   # a marked short word
     ("行 走\n\n古镇的秋天 藏在一碗米粉里\n\n秋天的古镇很美。", [expect(SECTION, "行 走")]),   # letter-spaced
     ("王 静\n\n秋天的古镇很美。", []),      # must not: a name padded to the width of three
+    # must not: the writer's and photographer's byline under a title is no caption and credit
+    ("古镇的秋天 藏在一碗米粉里\n文/本报记者 梁晓彤 图/\n蒋一帆\n\n秋天的古镇很美。", []),
     ("□ 周启明\n\n今年以来，我省家电市场降价之风一浪高过一浪。", []),      # must not: a marked name is a byline
     ("■加强巡查\n\n■落实值班。", []),      # must not: a marked item over items
     ("第5版　社会新闻\n\n本报讯 副市长巡查中考工作。", [expect(MASTHEAD, "第5版　社会新闻")]),   # a running head

@@ -34,6 +34,8 @@ DISPLAY_MAX = 60        # longer text is running text, not a display line
 DISPLAY_LINE_MAX = 30   # ... and so is a longer line
 CREDIT_BLOCK_MAX = 80   # a whole block read as one credit is short
 CAPTION_LINES_MAX = 3   # lines above a credit in its own block that are its caption
+# The writer's mark (文/X): a block with it is the article's byline (文/X 图/Y), not a caption.
+WRITER_MARK = regex.compile(r"文字?\s*[/／]")
 FIELD_LINES_MAX = 3     # lines a masthead field may be broken over (星期四 总第 / 468期)
 LONE_CAPTION_MAX = 40   # longest one-line sentence set apart over a credit that is its caption
 
@@ -224,8 +226,8 @@ def mark_line(line: Line, alone: bool, hant: bool) -> Mark:
         return Mark(PAGE_REF, {"page": page_number(m["n"]) or ""}, why="page pointer")
     if masthead_strength(s) == 2:
         return Mark(MASTHEAD, why="masthead field")
-    if CREDIT_END.search(s):    # a credit, or a caption ending in one, if people agrees (split_inline)
-        return Mark(CREDIT, inline=True, why="photo credit")
+    if CREDIT_END.search(s) and not WRITER_MARK.search(s):    # a credit, or a caption ending in one,
+        return Mark(CREDIT, inline=True, why="photo credit")     # if people agrees (split_inline)
     m = POINTER_AT_END.search(s) if alone else None
     if m and display_text(s[:m.start()]):
         return Mark(TEASER, inline=True, why="teaser with its pointer")
@@ -338,7 +340,8 @@ def block_pieces(block: Block, hant: bool, gated: list[int], numbers: frozenset[
             return [whole]
         marks = [label_mark(ln) for ln in lines]
         return cut(block, marks, hant) if any(m is not NO_MARK for m in marks) else [whole]
-    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CAPTION_MAX and CREDIT_END.search(plain):
+    if 1 < len(lines) <= CAPTION_LINES_MAX and whole.b <= CAPTION_MAX and CREDIT_END.search(plain) \
+            and not WRITER_MARK.search(plain):
         para = people.credit(block.text) if whole.b <= CREDIT_BLOCK_MAX else None
         if para:
             whole.zone, whole.credit, whole.why = CREDIT, para, "photo credit"
