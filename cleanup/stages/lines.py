@@ -536,15 +536,17 @@ def question_head(run: list[Shape]) -> bool:
 
 def mark_short_heads(groups: list[list[Shape]]) -> None:
     """Heads that carry sentence punctuation, set apart by blank lines after
-    a finished text or a head: a few short
-    lines, one after the first opening a dash subtitle, none ending a
-    sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 / ——已播早稻秧田十二万亩，
-    / 比去年同期多三成); a question kicker over its title (主帥去留？ /
-    東區班主：季後再作檢討) or a head that asks (see `question_head`); a single line with a comma, far shorter than the
-    running text after it (早作准备，迎接夏收), or wider than its column
-    (天冷了，心脑血管病患者要注意保暖 over a column of 14); lines over a news
-    report's opening dateline (暴雨过后，老城区32条背街小巷 / 积水点全部完成排查整治
-    / 本报讯…)."""
+    a finished text or a head:
+    - a few short lines, one after the first opening a dash subtitle, none
+      ending a sentence (精耕细作　多打粮食 / 青崖专区春播进度超过往年 /
+      ——已播早稻秧田十二万亩， / 比去年同期多三成);
+    - a question kicker over its title (主帥去留？ / 東區班主：季後再作檢討),
+      or a head that asks (see `question_head`);
+    - a single line with a comma, far shorter than the running text after it
+      (早作准备，迎接夏收), or wider than its column (天冷了，心脑血管病患者要注意保暖
+      over a column of 14);
+    - lines over a news report's opening dateline (暴雨过后，老城区32条背街小巷 /
+      积水点全部完成排查整治 / 本报讯…)."""
     for g, run in enumerate(groups):
         if len(run) > SHORT_HEAD_LINES or run[0].spaced or all(s.display for s in run):
             continue
