@@ -21,13 +21,12 @@ from cleanup.stages.decode import DecodeError
 from cleanup.version import __version__
 
 FORMATS = ("tei", "json", "text", "jsonl", "markdown")
+EXIT_INPUT = 2
 
 
 def build() -> str:
     """Which build runs: the mypyc-compiled modules or pure Python (see setup.py)."""
     return "compiled" if model.__file__.endswith((".so", ".pyd")) else "pure Python"
-
-EXIT_INPUT = 2
 
 
 class DefaultToConvert(click.Group):

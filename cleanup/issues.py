@@ -186,7 +186,7 @@ def _absorb(host: Article, fragment: Article, n: str) -> None:
     heads = [Para.of("ab", h) for h in (fragment.kicker, fragment.title, *fragment.subtitles) if h]
     opening = [Para("ab", p.parts) if p.kind in ("byline", "dateline") else p for p in fragment.opening]
     flow = [PageBreak(n), *heads, *opening, *fragment.items]
-    (host.subsections[-1].items if host.subsections else host.items).extend(flow)
+    host.running_items.extend(flow)
     host.subsections.extend(fragment.subsections)
     host.closing.extend(fragment.closing)
 

@@ -398,6 +398,11 @@ class Article:
     subsections: list[Subsection] = field(default_factory=list)
     closing: list[Para] = field(default_factory=list)
 
+    @property
+    def running_items(self) -> list[ArticleItem]:
+        """Where the article's text goes on: its last subsection's items, or its own."""
+        return self.subsections[-1].items if self.subsections else self.items
+
 
 @dataclass
 class Section:

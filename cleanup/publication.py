@@ -218,7 +218,7 @@ def read(lines: Iterable[str]) -> Publication:
     m = PAGE.search(_masked(text, (PAGES,)))    # as prints_page_number
     if m:
         pub.page = page_number(m["n"])
-    else:
+    elif not PAGES.search(text):     # a bare number may belong to the page count (今日 版 … 16)
         pub.page = _bare_page_number(lines)
     m = CN.search(text)
     if m:
@@ -278,19 +278,18 @@ def _read_pages(lines: list[str], printed: list[str], pub: Publication) -> None:
             shown = shown[:-1] + n + shown[-1]
         pub.pages, pub.pages_text = number(n), shown
         return
-    m = PAGES.search("\n".join(lines))      # a field broken over two lines (今日 / 12版)
+    text, shown = "\n".join(lines), "\n".join(printed)
+    m = PAGES.search(text)      # a field broken over two lines (今日 / 12版)
     if m and m["n"] is not None:
-        pub.pages, pub.pages_text = number(m["n"]), regex.sub(r"\s+", "", "\n".join(printed)[m.start():m.end()])
+        pub.pages, pub.pages_text = number(m["n"]), regex.sub(r"\s+", "", shown[m.start():m.end()])
 
 
 def _bare_page_number(lines: list[str]) -> str | None:
     """The page number printed alone on the running head's first or last
-    line (07 / 健康 / 2023年11月16日): a bare number of one or two digits
-    there, on a page that prints no page count (which a bare number may
-    belong to: 今日 版 … 16)."""
+    line (07 / 健康 / 2023年11月16日): a bare number of one or two digits."""
     for ln in (lines[0], lines[-1]) if lines else ():
         m = BARE_PAGE.fullmatch(ln)
-        if m and not PAGES.search("\n".join(lines)):
+        if m:
             return page_number(m["n"])
     return None
 

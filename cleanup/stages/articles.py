@@ -30,7 +30,7 @@ import regex
 from cleanup import people
 from cleanup import wordlists
 from cleanup.model import (CAPTION, CONTINUATION, CREDIT, DISPLAY, MASTHEAD, PAGE_REF, SECTION,
-                           TEASER, Article, Block, BodyItem, Division, Figure, Masthead, Name, Note, Page, PageBreak,
+                           TEASER, Article, Block, BodyItem, Division, Figure, Masthead, Name, Note, Page,
                            PageRef, Para, Section, Subsection, Teasers, Text)
 
 NAME = "articles"
@@ -89,8 +89,8 @@ UNFINISHED_END = regex.compile(r"(?<![至到达達超逾0-9０-９一二两三�
 # Not 把, 向, 对, 给: they open a call to action (把发展实体经济放在更加突出位置).
 DEPENDENT_START = regex.compile(r"[在于於从從被将將已正仍]")
 CAPTION_LINE_MAX = 30   # longest caption line set on its own
-SENTENCE_END = regex.compile(r"[。！？!?…]$")
 SENTENCE_STOPS = "。！？!?…"
+SENTENCE_END = regex.compile(f"[{SENTENCE_STOPS}]$")
 LABEL_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
 OPENERS, CLOSERS = "“‘《（(「『【", "”’》）)」』】"
 ITEM_MARKS = "△▲■□◆◇●○★☆▽▼◎"   # marks that open a list item or a news brief
@@ -182,8 +182,7 @@ def paragraph_tokens(block: Block, text: Text, today: str | None) -> list[Token]
         closing = people.closing(tail, today) or (
             people.pen_name(tail) if text.plain[:start].rstrip()[-1:] in SENTENCE_STOPS else None)
         if closing:
-            return [Token(TEXT, block, text.slice(0, start).strip()),
-                    Token(CLOSE, block, text.slice(start).strip(), paras=closing)]
+            return [Token(TEXT, block, text.slice(0, start).strip()), Token(CLOSE, block, tail, paras=closing)]
     return [Token(TEXT, block, text)]
 
 
@@ -538,7 +537,7 @@ def place_between(figures: list[Figure], before: Article, after: Article) -> Non
         caption = SPACE.sub("", fig.head.plain) if fig.head else ""
         if caption and shared_words(caption, text_before) > shared_words(caption, text_after):
             after.items[:] = [x for x in after.items if x is not fig]
-            (before.subsections[-1].items if before.subsections else before.items).append(fig)
+            before.running_items.append(fig)
 
 
 # ------------------------------------------------------------ news briefs
@@ -698,14 +697,8 @@ class Builder:
             raise LookupError("no article is open")
         return self.article
 
-    def open_items(self) -> list[Para | Figure | Note | PageBreak]:
-        """Where the open article's text goes on: its last subsection, or its items."""
-        art = self.opened()
-        return art.subsections[-1].items if art.subsections else art.items
-
     def target(self) -> list:
-        art = self.open_article()
-        return art.subsections[-1].items if art.subsections else art.items
+        return self.open_article().running_items
 
     def has_body(self) -> bool:
         art = self.article
@@ -821,7 +814,7 @@ class Builder:
         these heads (two at least), and the text under them, up to the next
         head, shares none, as a subhead's own section would: the heads close
         a story, and a new one begins under them."""
-        before = "".join(x.plain for x in self.open_items() if isinstance(x, Para))
+        before = "".join(x.plain for x in self.opened().running_items if isinstance(x, Para))
         if not restates(before, heads, 0.0, TOPIC_PAIRS + 1):
             return False
         after = []
@@ -934,8 +927,7 @@ class Builder:
             art = self.article
         art.kicker, art.title, art.subtitles = kicker, title, subtitles
         if graphic:
-            (art.subsections[-1].items if art.subsections else art.items).append(
-                Figure(head=Text.join(graphic, "\n")))
+            art.running_items.append(Figure(head=Text.join(graphic, "\n")))
         for block_lines in later:
             self.subsection(block_lines, art)
         self.ended = closes
@@ -945,7 +937,7 @@ class Builder:
         the article they head starts at the first paragraph that shares the
         title's words (近日，…儿童友好馆开馆… under 重庆首个儿童友好馆开馆);
         that paragraph and the rest leave the fragment.  None if none does."""
-        items = self.open_items()
+        items = self.opened().running_items
         words = SPACE.sub("", title.plain)
         need = max(2, round(SHARED_TITLE_WORDS * (len(words) - 1)))
         for k, item in enumerate(items):
@@ -1065,7 +1057,7 @@ class Builder:
                 self.target().append(tok.note)
                 self.ended = tok.note.direction == "to"
             elif self.leftover_caption(i, tok):
-                self.open_items().append(Figure(head=tok.text))
+                self.opened().running_items.append(Figure(head=tok.text))
             else:
                 self.paragraph(tok.text, "resumes" in tok.block.facts)
         self.flush_pending()
